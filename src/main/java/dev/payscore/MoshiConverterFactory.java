@@ -1,0 +1,116 @@
+package dev.payscore;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import dev.payscore.model.Validatable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Collections;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+import retrofit2.http.Path;
+
+/**
+ * Binds request and response bodies with Moshi: validates every request body against the contract
+ * before it is serialised (so no invalid body is ever sent), refuses empty path parameters, and
+ * turns an unreadable response into a {@link WechatPayResponseException}.
+ */
+final class MoshiConverterFactory extends Converter.Factory {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final Moshi moshi;
+
+  MoshiConverterFactory(Moshi moshi) {
+    this.moshi = moshi;
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
+    final JsonAdapter<Object> adapter = moshi.adapter(type);
+    return new Converter<Object, RequestBody>() {
+      @Override
+      public RequestBody convert(Object value) throws IOException {
+        if (value instanceof Validatable) {
+          ((Validatable) value).validate();
+        }
+        Buffer buffer = new Buffer();
+        adapter.toJson(JsonWriter.of(buffer), value);
+        return RequestBody.create(buffer.readByteString(), JSON);
+      }
+    };
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    final JsonAdapter<Object> adapter = moshi.adapter(type);
+    return new Converter<ResponseBody, Object>() {
+      @Override
+      public Object convert(ResponseBody body) throws IOException {
+        try {
+          BufferedSource source = body.source();
+          if (source.exhausted()) {
+            throw new WechatPayResponseException(
+                "WeChat Pay answered with an empty body where JSON was expected", 0, null, null);
+          }
+          JsonReader reader = JsonReader.of(source);
+          Object value = adapter.fromJson(reader);
+          if (value == null) {
+            throw new WechatPayResponseException(
+                "WeChat Pay answered null where an object was expected", 0, null, null);
+          }
+          if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+            throw new WechatPayResponseException(
+                "WeChat Pay answered with data after the JSON value", 0, null, null);
+          }
+          return value;
+        } catch (JsonDataException | JsonEncodingException | EOFException e) {
+          throw new WechatPayResponseException(
+              "WeChat Pay's answer does not match the contract: " + e.getMessage(), 0, null, e);
+        } finally {
+          body.close();
+        }
+      }
+    };
+  }
+
+  @Override
+  public @Nullable Converter<?, String> stringConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    if (type != String.class) {
+      return null;
+    }
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof Path) {
+        final String name = ((Path) annotation).value();
+        return new Converter<String, String>() {
+          @Override
+          public String convert(String value) {
+            if (value.isEmpty()) {
+              throw new ValidationException(
+                  "path", Collections.singletonList(name + ": must not be empty"));
+            }
+            return value;
+          }
+        };
+      }
+    }
+    return null;
+  }
+}

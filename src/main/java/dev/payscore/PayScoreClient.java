@@ -1,0 +1,465 @@
+package dev.payscore;
+
+import static java.util.Objects.requireNonNull;
+
+import com.squareup.moshi.Moshi;
+import dev.payscore.api.PayafterOrdersApi;
+import dev.payscore.auth.Clock;
+import dev.payscore.auth.NonceGenerator;
+import dev.payscore.auth.PemKeys;
+import dev.payscore.auth.RequestSigner;
+import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.model.ErrorResponse;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+
+/**
+ * The entry point: a WeChat Pay Pay Score client that signs every request, verifies every answer
+ * and reports every failure as a {@link WechatPayException}.
+ *
+ * <p>Immutable and thread-safe: build one per merchant and share it.
+ *
+ * <pre>{@code
+ * PayScoreClient client = PayScoreClient.builder()
+ *     .merchantId("1900000109")
+ *     .merchantSerialNumber("1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C")
+ *     .merchantPrivateKey(privateKey)
+ *     .wechatPayPublicKey("PUB_KEY_ID_0114232134912410000000000000", publicKey)
+ *     .build();
+ * Response<CompletePayafterOrderResponse> r =
+ *     client.payafterOrders().completePayafterOrder("1234323JKHDFE1243252", request).execute();
+ * }</pre>
+ */
+public final class PayScoreClient {
+  /** The primary host, reaching the nearest access point (主域名). The default base URL. */
+  public static final String PRIMARY_BASE_URL = "https://api.mch.weixin.qq.com/";
+
+  /** The backup host, reaching an access point in another city (备域名). */
+  public static final String BACKUP_BASE_URL = "https://api2.mch.weixin.qq.com/";
+
+  /** Moshi binds every generated model through its generated adapter; built once, thread-safe. */
+  static final Moshi MOSHI = new Moshi.Builder().build();
+
+  private final HttpUrl baseUrl;
+  private final String merchantId;
+  private final OkHttpClient okHttpClient;
+  private final ResponseVerifier verifier;
+  private final PayafterOrdersApi payafterOrders;
+
+  private PayScoreClient(
+      HttpUrl baseUrl, String merchantId, OkHttpClient okHttpClient, ResponseVerifier verifier) {
+    this.baseUrl = baseUrl;
+    this.merchantId = merchantId;
+    this.okHttpClient = okHttpClient;
+    this.verifier = verifier;
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(okHttpClient)
+            .addConverterFactory(new MoshiConverterFactory(MOSHI))
+            .build();
+    this.payafterOrders = retrofit.create(PayafterOrdersApi.class);
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder with the defaults: primary host, 5 s connect, 10 s read and write, 30 s call
+   *     timeout, 300 s signature window
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the pay-after order operations (先享后付订单).
+   *
+   * @return the Retrofit interface; {@code execute()} returns the verified answer or throws a
+   *     {@link WechatPayException}
+   */
+  public PayafterOrdersApi payafterOrders() {
+    return payafterOrders;
+  }
+
+  /**
+   * Returns the verifier of this client's WeChat Pay keys, to verify notifications with the same
+   * keys and window.
+   *
+   * @return the verifier
+   */
+  public ResponseVerifier verifier() {
+    return verifier;
+  }
+
+  /**
+   * Returns the base URL requests go to.
+   *
+   * @return e.g. {@code https://api.mch.weixin.qq.com/}
+   */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /**
+   * Returns the OkHttp client the calls run on (its connection pool and dispatcher are shared with
+   * the client given to {@link Builder#okHttpClient}).
+   *
+   * @return the client, with this client's signing interceptor
+   */
+  OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  @Override
+  public String toString() {
+    return "PayScoreClient{mchid=" + merchantId + ", baseUrl=" + baseUrl + ", keys="
+        + verifier.keyIds() + "}";
+  }
+
+  /** Builds a {@link PayScoreClient}; every problem is reported at {@link #build()}. */
+  public static final class Builder {
+    private @Nullable String merchantId;
+    private @Nullable String merchantSerialNumber;
+    private @Nullable PrivateKey merchantPrivateKey;
+    private final ResponseVerifier.Builder verifier = ResponseVerifier.builder();
+    private final List<String> problems = new ArrayList<>();
+    private int keyCount;
+    private String baseUrl = PRIMARY_BASE_URL;
+    private @Nullable OkHttpClient okHttpClient;
+    private long connectTimeoutMillis = 5_000;
+    private long readTimeoutMillis = 10_000;
+    private long writeTimeoutMillis = 10_000;
+    private long callTimeoutMillis = 30_000;
+    private Clock clock = Clock.SYSTEM;
+    private NonceGenerator nonceGenerator = NonceGenerator.SECURE;
+    private @Nullable PayScoreLogger logger;
+    private boolean logBodies;
+    private long maxResponseBytes = 1024 * 1024;
+
+    Builder() {
+    }
+
+    /**
+     * Sets the merchant id (商户号), e.g. {@code 1900000109}. Required.
+     *
+     * @param merchantId digits, as shown in the merchant platform
+     * @return this builder
+     */
+    public Builder merchantId(String merchantId) {
+      this.merchantId = requireNonNull(merchantId, "merchantId == null");
+      return this;
+    }
+
+    /**
+     * Sets the serial number of the merchant API certificate (商户API证书序列号). Required. Read it with
+     * {@code openssl x509 -in apiclient_cert.pem -noout -serial}.
+     *
+     * @param serialNumber hex, e.g. {@code 1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C}
+     * @return this builder
+     */
+    public Builder merchantSerialNumber(String serialNumber) {
+      this.merchantSerialNumber = requireNonNull(serialNumber, "serialNumber == null");
+      return this;
+    }
+
+    /**
+     * Sets the merchant API private key (商户API私钥). Required.
+     *
+     * @param privateKey an RSA private key
+     * @return this builder
+     */
+    public Builder merchantPrivateKey(PrivateKey privateKey) {
+      this.merchantPrivateKey = requireNonNull(privateKey, "privateKey == null");
+      return this;
+    }
+
+    /**
+     * Sets the merchant API private key from the text of {@code apiclient_key.pem}.
+     *
+     * @param pem PKCS#8 ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY})
+     * @return this builder
+     * @throws IllegalArgumentException when the text is not an RSA private key
+     */
+    public Builder merchantPrivateKey(String pem) {
+      return merchantPrivateKey(PemKeys.privateKey(requireNonNull(pem, "pem == null")));
+    }
+
+    /**
+     * Registers the WeChat Pay public key (微信支付公钥) that verifies answers.
+     *
+     * @param publicKeyId its id, {@code PUB_KEY_ID_…}, as shown in the merchant platform
+     * @param publicKey the RSA public key
+     * @return this builder
+     */
+    public Builder wechatPayPublicKey(String publicKeyId, PublicKey publicKey) {
+      verifier.publicKey(publicKeyId, publicKey);
+      keyCount++;
+      return this;
+    }
+
+    /**
+     * Registers the WeChat Pay public key from the text of {@code pub_key.pem}.
+     *
+     * @param publicKeyId its id, {@code PUB_KEY_ID_…}
+     * @param pem {@code BEGIN PUBLIC KEY}
+     * @return this builder
+     */
+    public Builder wechatPayPublicKey(String publicKeyId, String pem) {
+      return wechatPayPublicKey(publicKeyId, PemKeys.publicKey(requireNonNull(pem, "pem == null")));
+    }
+
+    /**
+     * Registers a WeChat Pay platform certificate (平台证书) that verifies answers, under its serial.
+     * Optional and repeatable; it can sit beside the public key during a switch-over.
+     *
+     * @param certificate the platform certificate
+     * @return this builder
+     */
+    public Builder platformCertificate(X509Certificate certificate) {
+      verifier.certificate(certificate);
+      keyCount++;
+      return this;
+    }
+
+    /**
+     * Sets where requests go (default {@link #PRIMARY_BASE_URL}); {@link #BACKUP_BASE_URL} is the
+     * backup host. {@code http://} is accepted only for loopback addresses, for tests.
+     *
+     * @param baseUrl an absolute URL; a trailing {@code /} is added when missing
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /**
+     * Runs calls on a copy of this client, sharing its connection pool and dispatcher. Timeouts set on
+     * this builder override the client's; otherwise its own are kept.
+     *
+     * @param okHttpClient a shared client
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout (default 5 s).
+     *
+     * @param timeout the timeout, 0 for none
+     * @param unit its unit
+     * @return this builder
+     */
+    public Builder connectTimeout(long timeout, TimeUnit unit) {
+      this.connectTimeoutMillis = millis(timeout, unit, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read timeout (default 10 s).
+     *
+     * @param timeout the timeout, 0 for none
+     * @param unit its unit
+     * @return this builder
+     */
+    public Builder readTimeout(long timeout, TimeUnit unit) {
+      this.readTimeoutMillis = millis(timeout, unit, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the write timeout (default 10 s).
+     *
+     * @param timeout the timeout, 0 for none
+     * @param unit its unit
+     * @return this builder
+     */
+    public Builder writeTimeout(long timeout, TimeUnit unit) {
+      this.writeTimeoutMillis = millis(timeout, unit, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the timeout of a whole call (default 30 s).
+     *
+     * @param timeout the timeout, 0 for none
+     * @param unit its unit
+     * @return this builder
+     */
+    public Builder callTimeout(long timeout, TimeUnit unit) {
+      this.callTimeoutMillis = millis(timeout, unit, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how far an answer's {@code Wechatpay-Timestamp} may be from the clock (default 300 s).
+     *
+     * @param seconds 0 to 3600
+     * @return this builder
+     */
+    public Builder verificationWindowSeconds(long seconds) {
+      verifier.windowSeconds(seconds);
+      return this;
+    }
+
+    /**
+     * Sets the clock for request timestamps and answer windows (default the system clock). For tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets the source of request nonces (default 32 secure random alphanumerics). For tests.
+     *
+     * @param nonceGenerator the source
+     * @return this builder
+     */
+    public Builder nonceGenerator(NonceGenerator nonceGenerator) {
+      this.nonceGenerator = requireNonNull(nonceGenerator, "nonceGenerator == null");
+      return this;
+    }
+
+    /**
+     * Switches logging on: method, path, status, Request-ID, timings. Off by default.
+     *
+     * @param logger receives the lines
+     * @return this builder
+     */
+    public Builder logger(PayScoreLogger logger) {
+      this.logger = requireNonNull(logger, "logger == null");
+      return this;
+    }
+
+    /**
+     * Adds request and verified answer bodies to the log lines (default off). Bodies may hold
+     * personal data; switch this on only where such logs are allowed.
+     *
+     * @param logBodies true to log bodies
+     * @return this builder
+     */
+    public Builder logBodies(boolean logBodies) {
+      this.logBodies = logBodies;
+      return this;
+    }
+
+    /**
+     * Sets the largest answer body read (default 1 MiB); a larger one fails with {@link
+     * WechatPayResponseException} without being read.
+     *
+     * @param bytes at least 1 KiB
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes: at least 1024, got " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @return an immutable, thread-safe client
+     * @throws IllegalStateException listing everything that must be fixed first
+     */
+    public PayScoreClient build() {
+      List<String> problems = new ArrayList<>(this.problems);
+      if (merchantId == null) {
+        problems.add("merchantId is not set (商户号, e.g. 1900000109)");
+      } else if (!merchantId.matches("[0-9]{1,32}")) {
+        problems.add("merchantId must be digits, e.g. 1900000109");
+      }
+      if (merchantSerialNumber == null) {
+        problems.add(
+            "merchantSerialNumber is not set (openssl x509 -in apiclient_cert.pem -noout -serial)");
+      } else if (!merchantSerialNumber.matches("[0-9A-Fa-f]{1,64}")) {
+        problems.add("merchantSerialNumber must be the certificate serial in hex");
+      }
+      if (merchantPrivateKey == null) {
+        problems.add("merchantPrivateKey is not set (apiclient_key.pem)");
+      }
+      ResponseVerifier builtVerifier = null;
+      if (keyCount == 0) {
+        problems.add(
+            "no WeChat Pay key to verify answers: set wechatPayPublicKey(PUB_KEY_ID_…, key) and/or"
+                + " platformCertificate(certificate)");
+      } else {
+        builtVerifier = verifier.clock(clock).build();
+        if (merchantSerialNumber != null
+            && builtVerifier.hasKey(merchantSerialNumber.toUpperCase(Locale.ROOT))) {
+          problems.add(
+              "the merchant's own certificate serial is registered as a WeChat Pay key: register"
+                  + " the WeChat Pay public key or platform certificate instead");
+        }
+      }
+      HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+      if (url == null) {
+        problems.add("baseUrl is not an http(s) URL");
+      } else if (!url.isHttps() && !isLoopback(url.host())) {
+        problems.add("baseUrl must use https:// (http:// only for 127.0.0.1, ::1 or localhost)");
+      }
+      if (!problems.isEmpty()) {
+        StringBuilder message = new StringBuilder("PayScoreClient cannot be built:");
+        for (String problem : problems) {
+          message.append("\n - ").append(problem);
+        }
+        throw new IllegalStateException(message.toString());
+      }
+      RequestSigner signer =
+          new RequestSigner(
+              merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator);
+      WechatPayInterceptor interceptor =
+          new WechatPayInterceptor(
+              signer,
+              builtVerifier,
+              UserAgent.VALUE,
+              maxResponseBytes,
+              logger,
+              logBodies,
+              MOSHI.adapter(ErrorResponse.class));
+      OkHttpClient.Builder http;
+      if (okHttpClient != null) {
+        http = okHttpClient.newBuilder();
+      } else {
+        // A fresh client: no silent re-send of a POST on a failed pooled connection.
+        http = new OkHttpClient.Builder().retryOnConnectionFailure(false);
+      }
+      http.connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+          .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+          .writeTimeout(writeTimeoutMillis, TimeUnit.MILLISECONDS)
+          .callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS)
+          .followRedirects(false)
+          .addInterceptor(interceptor);
+      return new PayScoreClient(url, merchantId, http.build(), builtVerifier);
+    }
+
+    private static boolean isLoopback(String host) {
+      return host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
+    }
+
+    private static long millis(long timeout, TimeUnit unit, String name) {
+      requireNonNull(unit, "unit == null");
+      if (timeout < 0) {
+        throw new IllegalArgumentException(name + ": must be >= 0, got " + timeout);
+      }
+      return unit.toMillis(timeout);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.payscore.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.KeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Locale;
+import okio.ByteString;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+
+/**
+ * Loads the keys WeChat Pay hands out, from PEM text.
+ *
+ * <ul>
+ *   <li>{@link #privateKey(String)}: the merchant API private key {@code apiclient_key.pem}, PKCS#8
+ *       ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY});
+ *   <li>{@link #publicKey(String)}: the WeChat Pay public key, SPKI ({@code BEGIN PUBLIC KEY});
+ *   <li>{@link #certificate(String)}: an X.509 certificate, and {@link #serialNumber} its serial.
+ * </ul>
+ *
+ * <p>The JDK does the work; Bouncy Castle's ASN.1 classes only parse PKCS#1, which the JDK cannot
+ * (no provider is registered). Error messages never quote key material.
+ */
+public final class PemKeys {
+  private PemKeys() {
+  }
+
+  /**
+   * Loads an RSA private key.
+   *
+   * <pre>{@code
+   * PrivateKey key = PemKeys.privateKey(new String(Files.readAllBytes(path), UTF_8));
+   * }</pre>
+   *
+   * @param pem the PEM text, PKCS#8 or PKCS#1
+   * @return the key
+   * @throws IllegalArgumentException when the text is not an unencrypted RSA private key
+   */
+  public static PrivateKey privateKey(String pem) {
+    requireNonNull(pem, "pem == null");
+    try {
+      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      if (pem.contains("-----BEGIN PRIVATE KEY-----")) {
+        return rsa.generatePrivate(
+            new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY", "private key")));
+      }
+      if (pem.contains("-----BEGIN RSA PRIVATE KEY-----")) {
+        if (pem.contains("ENCRYPTED")) {
+          throw new IllegalArgumentException(
+              "private key: an encrypted PEM is not supported; decrypt it first"
+                  + " (openssl pkcs8 -topk8 -nocrypt)");
+        }
+        byte[] der = decode(pem, "RSA PRIVATE KEY", "private key");
+        RSAPrivateKey pkcs1;
+        try {
+          pkcs1 = RSAPrivateKey.getInstance(der);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(
+              "private key: not a valid PKCS#1 RSA private key (" + e.getClass().getSimpleName() + ")");
+        }
+        KeySpec spec =
+            new RSAPrivateCrtKeySpec(
+                pkcs1.getModulus(),
+                pkcs1.getPublicExponent(),
+                pkcs1.getPrivateExponent(),
+                pkcs1.getPrime1(),
+                pkcs1.getPrime2(),
+                pkcs1.getExponent1(),
+                pkcs1.getExponent2(),
+                pkcs1.getCoefficient());
+        return rsa.generatePrivate(spec);
+      }
+      if (pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
+        throw new IllegalArgumentException(
+            "private key: an encrypted PEM is not supported; decrypt it first"
+                + " (openssl pkcs8 -topk8 -nocrypt)");
+      }
+      throw new IllegalArgumentException(
+          "private key: expected PEM with BEGIN PRIVATE KEY (PKCS#8) or BEGIN RSA PRIVATE KEY"
+              + " (PKCS#1), as in apiclient_key.pem");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "private key: not a valid RSA private key (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Loads an RSA public key, such as the WeChat Pay public key ({@code pub_key.pem}).
+   *
+   * @param pem the PEM text, {@code BEGIN PUBLIC KEY} (SPKI)
+   * @return the key
+   * @throws IllegalArgumentException when the text is not an RSA public key
+   */
+  public static PublicKey publicKey(String pem) {
+    requireNonNull(pem, "pem == null");
+    if (!pem.contains("-----BEGIN PUBLIC KEY-----")) {
+      throw new IllegalArgumentException(
+          "public key: expected PEM with BEGIN PUBLIC KEY (the WeChat Pay public key file)");
+    }
+    try {
+      return KeyFactory.getInstance("RSA")
+          .generatePublic(new X509EncodedKeySpec(decode(pem, "PUBLIC KEY", "public key")));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "public key: not a valid RSA public key (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Loads an X.509 certificate, such as a WeChat Pay platform certificate.
+   *
+   * @param pem the PEM text, {@code BEGIN CERTIFICATE}
+   * @return the certificate
+   * @throws IllegalArgumentException when the text is not a certificate
+   */
+  public static X509Certificate certificate(String pem) {
+    requireNonNull(pem, "pem == null");
+    if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+      throw new IllegalArgumentException("certificate: expected PEM with BEGIN CERTIFICATE");
+    }
+    try {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(
+                  new ByteArrayInputStream(decode(pem, "CERTIFICATE", "certificate")));
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException(
+          "certificate: not a valid X.509 certificate (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Returns a certificate's serial number as WeChat Pay writes it: upper-case hex, no separators
+   * (what {@code openssl x509 -noout -serial} prints).
+   *
+   * @param certificate an X.509 certificate
+   * @return e.g. {@code 1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C}
+   */
+  public static String serialNumber(X509Certificate certificate) {
+    BigInteger serial = requireNonNull(certificate, "certificate == null").getSerialNumber();
+    return serial.toString(16).toUpperCase(Locale.ROOT);
+  }
+
+  private static byte[] decode(String pem, String label, String what) {
+    String begin = "-----BEGIN " + label + "-----";
+    String end = "-----END " + label + "-----";
+    int start = pem.indexOf(begin);
+    int stop = pem.indexOf(end, start + begin.length());
+    if (start < 0 || stop < 0) {
+      throw new IllegalArgumentException(what + ": the PEM has no " + end + " line");
+    }
+    StringBuilder base64 = new StringBuilder();
+    for (String line : pem.substring(start + begin.length(), stop).split("\r?\n")) {
+      line = line.trim();
+      if (line.contains(":")) {
+        throw new IllegalArgumentException(
+            what + ": PEM headers (e.g. Proc-Type) mean an encrypted key, which is not supported");
+      }
+      base64.append(line);
+    }
+    ByteString der = ByteString.decodeBase64(base64.toString());
+    if (der == null || der.size() == 0) {
+      throw new IllegalArgumentException(what + ": the PEM body is not Base64");
+    }
+    return der.toByteArray();
+  }
+}

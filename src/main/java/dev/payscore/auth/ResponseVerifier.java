@@ -1,0 +1,355 @@
+package dev.payscore.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.payscore.WechatPaySignatureException;
+import dev.payscore.WechatPaySignatureException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.ByteString;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies the {@code Wechatpay-Signature} of a WeChat Pay response or notification over the exact
+ * bytes received.
+ *
+ * <p>The checks, in order: the four {@code Wechatpay-*} headers are present once each (names
+ * matched case-insensitively); the timestamp is within the window of the clock (default ±300 s);
+ * the signature is not a {@code WECHATPAY/SIGNTEST/} probe and decodes as Base64; {@code
+ * Wechatpay-Serial} names a registered key; and the SHA256withRSA signature of {@code
+ * TIMESTAMP\nNONCE\nBODY\n} verifies with it. Any failure throws {@link
+ * WechatPaySignatureException} with a {@link Reason}.
+ *
+ * <p>Keys live in this instance only (no JVM-wide registry): a WeChat Pay public key ({@code
+ * PUB_KEY_ID_…}) and platform certificates can be registered side by side for the switch-over
+ * period. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ResponseVerifier verifier = ResponseVerifier.builder()
+ *     .publicKey("PUB_KEY_ID_0114232134912410000000000000", wechatPayPublicKey)
+ *     .build();
+ * verifier.verify(headers, bodyBytes);
+ * }</pre>
+ */
+public final class ResponseVerifier {
+  /** The probe prefix WeChat Pay uses to test that merchants really verify. */
+  public static final String PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
+
+  /** The default window: a signature may be at most 300 seconds older or newer than the clock. */
+  public static final long DEFAULT_WINDOW_SECONDS = 300;
+
+  private final Map<String, PublicKey> keys;
+  private final long windowSeconds;
+  private final Clock clock;
+
+  private ResponseVerifier(Builder builder) {
+    this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(builder.keys));
+    this.windowSeconds = builder.windowSeconds;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder with no key, the system clock and a 300-second window
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a response or notification.
+   *
+   * @param headers its headers
+   * @param body its exact body bytes as received (empty for none)
+   * @throws WechatPaySignatureException when any check fails; its reason says which
+   */
+  public void verify(HeaderSource headers, byte[] body) throws WechatPaySignatureException {
+    verify(headers, body, 0);
+  }
+
+  /**
+   * Verifies a response, recording its HTTP status in any failure.
+   *
+   * @param headers its headers
+   * @param body its exact body bytes as received
+   * @param httpStatus the HTTP status, or 0 when there is none (a notification)
+   * @throws WechatPaySignatureException when any check fails; its reason says which
+   */
+  public void verify(HeaderSource headers, byte[] body, int httpStatus)
+      throws WechatPaySignatureException {
+    requireNonNull(headers, "headers == null");
+    requireNonNull(body, "body == null");
+    String requestId = first(headers, "Request-ID");
+    String timestamp = single(headers, "Wechatpay-Timestamp", requestId, httpStatus);
+    String nonce = single(headers, "Wechatpay-Nonce", requestId, httpStatus);
+    String signature = single(headers, "Wechatpay-Signature", requestId, httpStatus);
+    String serial = single(headers, "Wechatpay-Serial", requestId, httpStatus);
+
+    long seconds;
+    try {
+      if (timestamp.isEmpty() || timestamp.length() > 18) {
+        throw new NumberFormatException();
+      }
+      seconds = Long.parseLong(timestamp);
+    } catch (NumberFormatException e) {
+      throw new WechatPaySignatureException(
+          Reason.MALFORMED_TIMESTAMP,
+          "Wechatpay-Timestamp is not a number of seconds",
+          requestId,
+          httpStatus);
+    }
+    long skew = seconds - clock.epochSeconds();
+    if (Math.abs(skew) > windowSeconds) {
+      throw new WechatPaySignatureException(
+          Reason.STALE_TIMESTAMP,
+          "Wechatpay-Timestamp is "
+              + Math.abs(skew)
+              + " s "
+              + (skew < 0 ? "behind" : "ahead of")
+              + " the clock; the window is "
+              + windowSeconds
+              + " s",
+          requestId,
+          httpStatus);
+    }
+    if (signature.startsWith(PROBE_PREFIX)) {
+      throw new WechatPaySignatureException(
+          Reason.PROBE_SIGNATURE,
+          "a WECHATPAY/SIGNTEST/ probe signature, sent by WeChat Pay to test verification",
+          requestId,
+          httpStatus);
+    }
+    ByteString decoded = ByteString.decodeBase64(signature);
+    if (decoded == null || decoded.size() == 0) {
+      throw new WechatPaySignatureException(
+          Reason.MALFORMED_SIGNATURE, "Wechatpay-Signature is not Base64", requestId, httpStatus);
+    }
+    PublicKey key = keys.get(serial);
+    if (key == null) {
+      throw new WechatPaySignatureException(
+          Reason.UNKNOWN_SERIAL,
+          "no key registered for Wechatpay-Serial " + printable(serial) + "; registered: " + keys.keySet(),
+          requestId,
+          httpStatus);
+    }
+    boolean valid;
+    try {
+      Signature verifier = Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(key);
+      verifier.update(message(timestamp, nonce, body));
+      valid = verifier.verify(decoded.toByteArray());
+    } catch (GeneralSecurityException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new WechatPaySignatureException(
+          Reason.SIGNATURE_MISMATCH,
+          "the signature does not match the body with the key of " + serial,
+          requestId,
+          httpStatus);
+    }
+  }
+
+  /**
+   * Returns the message that is verified: {@code TIMESTAMP\nNONCE\nBODY\n}.
+   *
+   * @param timestamp the {@code Wechatpay-Timestamp} value, as received
+   * @param nonce the {@code Wechatpay-Nonce} value
+   * @param body the exact body bytes
+   * @return the message bytes
+   */
+  public static byte[] message(String timestamp, String nonce, byte[] body) {
+    byte[] head = (timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8);
+    byte[] message = new byte[head.length + body.length + 1];
+    System.arraycopy(head, 0, message, 0, head.length);
+    System.arraycopy(body, 0, message, head.length, body.length);
+    message[message.length - 1] = '\n';
+    return message;
+  }
+
+  /**
+   * Returns whether a key is registered under an id.
+   *
+   * @param serial a public key id or a certificate serial
+   * @return true when responses signed with that id can be verified
+   */
+  public boolean hasKey(String serial) {
+    return keys.containsKey(serial);
+  }
+
+  /**
+   * Returns the id the client sends as {@code Wechatpay-Serial}: the WeChat Pay public key id if one
+   * is registered, otherwise the first platform certificate serial.
+   *
+   * @return a registered key id
+   */
+  public String preferredSerial() {
+    for (String id : keys.keySet()) {
+      if (id.startsWith("PUB_KEY_ID_")) {
+        return id;
+      }
+    }
+    return keys.keySet().iterator().next();
+  }
+
+  /**
+   * Returns the registered key ids, in registration order.
+   *
+   * @return public key ids and certificate serials
+   */
+  public java.util.Set<String> keyIds() {
+    return keys.keySet();
+  }
+
+  /**
+   * Returns the window.
+   *
+   * @return the largest accepted difference between a signature's timestamp and the clock, seconds
+   */
+  public long windowSeconds() {
+    return windowSeconds;
+  }
+
+  @Override
+  public String toString() {
+    return "ResponseVerifier{keys=" + keys.keySet() + ", window=" + windowSeconds + "s}";
+  }
+
+  private static @Nullable String first(HeaderSource headers, String name) {
+    List<String> values = headers.values(name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private static String single(
+      HeaderSource headers, String name, @Nullable String requestId, int httpStatus)
+      throws WechatPaySignatureException {
+    List<String> values = headers.values(name);
+    if (values.isEmpty() || values.get(0).trim().isEmpty()) {
+      throw new WechatPaySignatureException(
+          Reason.MISSING_HEADER, name + " is missing", requestId, httpStatus);
+    }
+    String value = values.get(0).trim();
+    for (int i = 1; i < values.size(); i++) {
+      if (!values.get(i).trim().equals(value)) {
+        throw new WechatPaySignatureException(
+            Reason.DUPLICATE_HEADER, name + " appears more than once", requestId, httpStatus);
+      }
+    }
+    return value;
+  }
+
+  private static String printable(String value) {
+    String shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    StringBuilder out = new StringBuilder(shown.length());
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      out.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return out.toString();
+  }
+
+  /** Builds a {@link ResponseVerifier}. */
+  public static final class Builder {
+    private final Map<String, PublicKey> keys = new LinkedHashMap<>();
+    private long windowSeconds = DEFAULT_WINDOW_SECONDS;
+    private Clock clock = Clock.SYSTEM;
+
+    Builder() {
+    }
+
+    /**
+     * Registers the WeChat Pay public key (微信支付公钥) and its id.
+     *
+     * @param publicKeyId the id shown in the merchant platform, {@code PUB_KEY_ID_…}
+     * @param publicKey the RSA public key
+     * @return this builder
+     */
+    public Builder publicKey(String publicKeyId, PublicKey publicKey) {
+      requireNonNull(publicKeyId, "publicKeyId == null");
+      requireNonNull(publicKey, "publicKey == null");
+      if (!publicKeyId.startsWith("PUB_KEY_ID_")) {
+        throw new IllegalArgumentException(
+            "publicKeyId: must start with PUB_KEY_ID_ (as shown in the merchant platform)");
+      }
+      requireRsa(publicKey, "publicKey");
+      put(publicKeyId, publicKey);
+      return this;
+    }
+
+    /**
+     * Registers a WeChat Pay platform certificate (平台证书) under its serial number (upper-case hex).
+     *
+     * @param certificate the platform certificate
+     * @return this builder
+     */
+    public Builder certificate(X509Certificate certificate) {
+      requireNonNull(certificate, "certificate == null");
+      requireRsa(certificate.getPublicKey(), "certificate");
+      put(PemKeys.serialNumber(certificate), certificate.getPublicKey());
+      return this;
+    }
+
+    /**
+     * Sets the window (default 300 s).
+     *
+     * @param seconds the largest accepted difference between a signature's timestamp and the clock
+     * @return this builder
+     */
+    public Builder windowSeconds(long seconds) {
+      if (seconds < 0 || seconds > 3600) {
+        throw new IllegalArgumentException("windowSeconds: must be 0 to 3600, got " + seconds);
+      }
+      this.windowSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * Sets the clock (default {@link Clock#SYSTEM}).
+     *
+     * @param clock the clock the timestamps are compared with
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Returns the verifier.
+     *
+     * @return an immutable verifier
+     * @throws IllegalStateException when no key is registered
+     */
+    public ResponseVerifier build() {
+      if (keys.isEmpty()) {
+        throw new IllegalStateException(
+            "no WeChat Pay key: register the WeChat Pay public key (publicKey) or a platform"
+                + " certificate (certificate)");
+      }
+      return new ResponseVerifier(this);
+    }
+
+    private void put(String id, PublicKey key) {
+      PublicKey previous = keys.get(id);
+      if (previous != null && !previous.equals(key)) {
+        throw new IllegalArgumentException("two different keys registered under " + id);
+      }
+      keys.put(id, key);
+    }
+
+    private static void requireRsa(PublicKey key, String name) {
+      if (!"RSA".equals(key.getAlgorithm())) {
+        throw new IllegalArgumentException(
+            name + ": must be an RSA key, got " + key.getAlgorithm());
+      }
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package dev.payscore.sandbox;
 
+import dev.payscore.internal.JvmOnly;
+
 /**
  * A fault the sandbox injects into one answer, for testing how a client copes. Queue them with
  * {@link PayScoreSandbox#injectFaults(Fault...)}; each applies to the next request received.
@@ -9,7 +11,9 @@ package dev.payscore.sandbox;
  * processed. The others spoil the answer to a request that <em>was</em> processed, as a network or a
  * proxy could.
  */
+@JvmOnly
 public final class Fault {
+  @JvmOnly
   enum Kind {
     DELAY,
     DROP_CONNECTION,

@@ -1,5 +1,6 @@
 package dev.payscore.sandbox;
 
+import dev.payscore.internal.JvmOnly;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -23,11 +24,13 @@ import java.util.concurrent.TimeUnit;
  * every byte of an answer (header case, duplicate headers, resets), which the JDK's HttpServer does
  * not allow. Keep-alive; Content-Length or chunked request bodies; one thread per connection.
  */
+@JvmOnly
 final class LoopbackHttpServer implements Closeable {
   static final int MAX_HEAD = 64 * 1024;
   static final int MAX_BODY = 1024 * 1024;
 
   /** What the handler does with one request. */
+  @JvmOnly
   interface Handler {
     void handle(Exchange exchange) throws IOException;
   }
@@ -219,6 +222,7 @@ final class LoopbackHttpServer implements Closeable {
   }
 
   /** One request and the means to answer it. */
+  @JvmOnly
   static final class Exchange {
     final String method;
     final String target;

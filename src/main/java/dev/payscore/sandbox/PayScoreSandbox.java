@@ -1,5 +1,6 @@
 package dev.payscore.sandbox;
 
+import dev.payscore.internal.JvmOnly;
 import static java.util.Objects.requireNonNull;
 
 import com.squareup.moshi.JsonAdapter;
@@ -61,6 +62,7 @@ import org.jspecify.annotations.Nullable;
  * completed order with identical parameters returns the same answer, with different ones 400 {@code
  * PARAM_ERROR}. {@link #injectFaults(Fault...)} spoils answers on demand. Thread-safe.
  */
+@JvmOnly
 public final class PayScoreSandbox implements AutoCloseable {
   /** The default window for request timestamps, as for answers. */
   static final long WINDOW_SECONDS = 300;
@@ -640,6 +642,7 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   /** One answer before faults: status, JSON body and request id. */
+  @JvmOnly
   private final class Answer {
     final int status;
     final byte[] body;
@@ -663,6 +666,7 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   /** The sandbox's state of one order. */
+  @JvmOnly
   private static final class Order {
     final String outOrderNo;
     final String appid;
@@ -681,6 +685,7 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   /** Builds a {@link PayScoreSandbox}. */
+  @JvmOnly
   public static final class Builder {
     private String merchantId = "1900000109";
     private @Nullable String merchantSerialNumber;

@@ -1,5 +1,6 @@
 package dev.payscore.sandbox;
 
+import dev.payscore.internal.JvmOnly;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** A request the sandbox received, exactly as it arrived: for tests to assert on. Immutable. */
+@JvmOnly
 public final class SandboxRequest {
   private final String method;
   private final String target;

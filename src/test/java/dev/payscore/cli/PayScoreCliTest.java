@@ -1,0 +1,236 @@
+package dev.payscore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payscore.auth.PemKeys;
+import dev.payscore.sandbox.Fault;
+import dev.payscore.sandbox.PayScoreSandbox;
+import dev.payscore.testing.TestKeys;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PayScoreCliTest {
+  static final Path BASE = Paths.get(System.getProperty("payscore.basedir", "."));
+  static final String USED = BASE.resolve("examples/complete-service-used.json").toString();
+  static final String NOT_USED = BASE.resolve("examples/complete-service-not-used.json").toString();
+
+  static PayScoreSandbox live;
+  static Path keys;
+
+  @BeforeAll
+  static void startSandbox(@TempDir Path dir) throws Exception {
+    live = PayScoreSandbox.builder().merchantKey(TestKeys.MERCHANT_SERIAL, TestKeys.merchant().getPublic()).start();
+    keys = dir;
+    Files.write(dir.resolve("apiclient_key.pem"),
+        TestKeys.pkcs8Pem(TestKeys.merchant().getPrivate()).getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("pub_key.pem"),
+        TestKeys.pem("PUBLIC KEY", live.wechatPayPublicKey().getEncoded()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @AfterAll
+  static void stopSandbox() {
+    live.close();
+  }
+
+  /** One in-process run of the CLI. */
+  static final class Run {
+    final int code;
+    final String out;
+    final String err;
+
+    Run(int code, String out, String err) {
+      this.code = code;
+      this.out = out;
+      this.err = err;
+    }
+  }
+
+  static Run run(String stdin, Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = PayScoreCli.run(args, new PayScoreCli.Io(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true), new PrintStream(err, true), env));
+    return new Run(code, new String(out.toByteArray(), StandardCharsets.UTF_8),
+        new String(err.toByteArray(), StandardCharsets.UTF_8));
+  }
+
+  static Run run(String... args) {
+    return run("", Collections.<String, String>emptyMap(), args);
+  }
+
+  static List<String> live(String orderNo, String... more) {
+    List<String> args = new ArrayList<>(Arrays.asList("complete", "--out-order-no", orderNo,
+        "--endpoint", live.url(), "--mchid", live.merchantId(), "--serial", TestKeys.MERCHANT_SERIAL,
+        "--private-key", keys.resolve("apiclient_key.pem").toString(),
+        "--wechatpay-public-key-id", live.wechatPayPublicKeyId(),
+        "--wechatpay-public-key", keys.resolve("pub_key.pem").toString()));
+    args.addAll(Arrays.asList(more));
+    return args;
+  }
+
+  static void assertOneLineNoStackTrace(Run run) {
+    assertEquals(1, run.err.trim().split("\n").length, run.err);
+    assertFalse(run.err.contains("\tat "), run.err);
+    assertTrue(run.err.startsWith("payscore: "), run.err);
+  }
+
+  @Test
+  void completesAgainstTheEmbeddedSandboxWithoutCredentials() {
+    Run run = run("complete", "--out-order-no", "ORDER1", "--request", USED);
+    assertEquals(0, run.code, run.err);
+    assertTrue(run.out.contains("\"out_order_no\": \"ORDER1\""), run.out);
+    assertTrue(run.out.contains("\"order_id\": \"3000"), run.out);
+    assertTrue(run.err.contains("embedded sandbox"), run.err);
+  }
+
+  @Test
+  void readsTheBodyFromStandardInput() throws Exception {
+    String body = new String(Files.readAllBytes(Paths.get(NOT_USED)), StandardCharsets.UTF_8);
+    Run run = run(body, Collections.<String, String>emptyMap(), "complete", "--out-order-no", "ORDER2");
+    assertEquals(0, run.code, run.err);
+    assertTrue(run.out.contains("\"out_order_no\": \"ORDER2\""), run.out);
+  }
+
+  @Test
+  void verboseShowsTheSignedRequestWithAuthorizationRedacted() {
+    Run run = run("complete", "--out-order-no", "ORDER3", "--request", USED, "--verbose");
+    assertEquals(0, run.code, run.err);
+    assertTrue(run.err.contains("> Authorization: WECHATPAY2-SHA256-RSA2048 [redacted]"), run.err);
+    assertTrue(run.err.contains("Request-ID"), run.err);
+    assertFalse(run.err.contains("signature=\""), run.err);
+    assertFalse(run.err.contains("nonce_str="), run.err);
+  }
+
+  @Test
+  void invalidRequestExits3BeforeAnythingIsSent(@TempDir Path dir) throws Exception {
+    int before = live.requestCount();
+    String base = "\"appid\":\"wx\",\"service_id\":\"1\",\"finish_type\":2,\"total_amount\":1";
+    String[][] cases = {
+      {"{" + base + ",\"discounts\":[{},{},{},{},{},{}]}", "discounts: at most 5 items, got 6"},
+      {"{" + base + ",\"out_order_no\":\"X\"}", "out_order_no"},
+      {"{" + base + ",\"cancel_reason\":null}", "cancel_reason: null is not allowed"},
+      {"{\"service_id\":\"1\"}", "appid"},
+      {"not json", "not JSON"},
+    };
+    for (String[] c : cases) {
+      Path file = dir.resolve("bad.json");
+      Files.write(file, c[0].getBytes(StandardCharsets.UTF_8));
+      List<String> args = live("LIVE-INVALID", "--request", file.toString());
+      Run run = run("", Collections.<String, String>emptyMap(), args.toArray(new String[0]));
+      assertEquals(3, run.code, c[0] + " -> " + run.err);
+      assertTrue(run.err.contains(c[1]), run.err);
+      assertOneLineNoStackTrace(run);
+    }
+    assertEquals(before, live.requestCount());
+  }
+
+  @Test
+  void usageErrorsExit2() {
+    assertEquals(2, run("complete", "--request", USED).code);
+    Run partial = run("complete", "--out-order-no", "X", "--request", USED, "--mchid", "1900000109");
+    assertEquals(2, partial.code);
+    assertTrue(partial.err.contains("--serial"), partial.err);
+    assertEquals(2, run("no-such-command").code);
+  }
+
+  @Test
+  void realApiModeUsesTheGivenCredentialsAndEnvironment() {
+    live.createOrder("LIVE-OK", "wxd678efh567hg6787", "500001");
+    Map<String, String> env = new HashMap<>();
+    env.put("PAYSCORE_ENDPOINT", live.url());
+    env.put("PAYSCORE_MCHID", live.merchantId());
+    env.put("PAYSCORE_SERIAL", TestKeys.MERCHANT_SERIAL);
+    env.put("PAYSCORE_PRIVATE_KEY", keys.resolve("apiclient_key.pem").toString());
+    env.put("PAYSCORE_WECHATPAY_PUBLIC_KEY_ID", live.wechatPayPublicKeyId());
+    env.put("PAYSCORE_WECHATPAY_PUBLIC_KEY", keys.resolve("pub_key.pem").toString());
+    Run run = run("", env, "complete", "--out-order-no", "LIVE-OK", "--request", USED);
+    assertEquals(0, run.code, run.err);
+    assertTrue(run.out.contains("\"out_order_no\": \"LIVE-OK\""), run.out);
+    assertFalse(run.err.contains("sandbox"), run.err);
+    assertEquals("FINISHED", live.orderState("LIVE-OK"));
+  }
+
+  @Test
+  void apiErrorExits4WithCodeAndRequestId() {
+    Run run = run("", Collections.<String, String>emptyMap(),
+        live("LIVE-MISSING", "--request", USED).toArray(new String[0]));
+    assertEquals(4, run.code, run.err);
+    assertTrue(run.err.contains("ORDER_NOT_EXIST") && run.err.contains("Request-ID"), run.err);
+    assertOneLineNoStackTrace(run);
+  }
+
+  @Test
+  void signatureFailureExits5() {
+    live.createOrder("LIVE-PROBE", "wxd678efh567hg6787", "500001");
+    live.injectFaults(Fault.PROBE_SIGNATURE);
+    Run run = run("", Collections.<String, String>emptyMap(), live("LIVE-PROBE", "--request", USED).toArray(new String[0]));
+    assertEquals(5, run.code, run.err);
+    assertTrue(run.err.contains("PROBE_SIGNATURE"), run.err);
+    assertOneLineNoStackTrace(run);
+  }
+
+  @Test
+  void networkFailureExits6() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+    List<String> args = live("LIVE-NET", "--request", USED);
+    args.set(args.indexOf(live.url()), "http://127.0.0.1:" + closedPort + "/");
+    Run run = run("", Collections.<String, String>emptyMap(), args.toArray(new String[0]));
+    assertEquals(6, run.code, run.err);
+    assertOneLineNoStackTrace(run);
+  }
+
+  @Test
+  void unreadableAnswerExits7() {
+    live.createOrder("LIVE-EMPTY", "wxd678efh567hg6787", "500001");
+    live.injectFaults(Fault.EMPTY_BODY);
+    Run run = run("", Collections.<String, String>emptyMap(), live("LIVE-EMPTY", "--request", USED).toArray(new String[0]));
+    assertEquals(7, run.code, run.err);
+    assertOneLineNoStackTrace(run);
+  }
+
+  @Test
+  void verboseAddsStackTraces() {
+    List<String> args = live("LIVE-MISSING-2", "--request", USED, "--verbose");
+    Run run = run("", Collections.<String, String>emptyMap(), args.toArray(new String[0]));
+    assertEquals(4, run.code);
+    assertTrue(run.err.contains("\tat "), run.err);
+  }
+
+  @Test
+  void sandboxCommandPrintsUrlAndWritesUsableKeys(@TempDir Path dir) throws Exception {
+    Run run = run("sandbox", "--keys-dir", dir.toString(), "--order", "O1:wx1:500001", "--duration", "1");
+    assertEquals(0, run.code, run.err);
+    assertTrue(run.out.contains("PayScore sandbox listening on http://127.0.0.1:"), run.out);
+    assertTrue(run.out.contains("PUB_KEY_ID_"), run.out);
+    PemKeys.privateKey(new String(Files.readAllBytes(dir.resolve("apiclient_key.pem")), StandardCharsets.UTF_8));
+    PemKeys.publicKey(new String(Files.readAllBytes(dir.resolve("pub_key.pem")), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Run run = run("--help");
+    assertEquals(0, run.code);
+    assertTrue(run.out.contains("5   the answer failed signature verification"), run.out);
+  }
+}

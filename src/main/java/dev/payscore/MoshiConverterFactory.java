@@ -6,7 +6,8 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import dev.payscore.model.Validatable;
+import dev.payscore.auth.FieldEncryptor;
+import dev.payscore.model.ContractModel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -21,19 +22,23 @@ import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.http.Path;
+import retrofit2.http.Query;
 
 /**
  * Binds request and response bodies with Moshi: validates every request body against the contract
- * before it is serialised (so no invalid body is ever sent), refuses empty path parameters, and
- * turns an unreadable response into a {@link WechatPayResponseException}.
+ * before it is serialised (so no invalid body is ever sent) and encrypts its personal fields, refuses
+ * empty path and query parameters, and turns an unreadable response into a {@link
+ * WechatPayResponseException}.
  */
 final class MoshiConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Moshi moshi;
+  private final FieldEncryptor encryptor;
 
-  MoshiConverterFactory(Moshi moshi) {
+  MoshiConverterFactory(Moshi moshi, FieldEncryptor encryptor) {
     this.moshi = moshi;
+    this.encryptor = encryptor;
   }
 
   @Override
@@ -46,8 +51,9 @@ final class MoshiConverterFactory extends Converter.Factory {
     return new Converter<Object, RequestBody>() {
       @Override
       public RequestBody convert(Object value) throws IOException {
-        if (value instanceof Validatable) {
-          ((Validatable) value).validate();
+        if (value instanceof ContractModel) {
+          ((ContractModel) value).validate();
+          value = ((ContractModel) value).encryptFields(encryptor);
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);
@@ -97,14 +103,15 @@ final class MoshiConverterFactory extends Converter.Factory {
       return null;
     }
     for (Annotation annotation : annotations) {
-      if (annotation instanceof Path) {
-        final String name = ((Path) annotation).value();
+      if (annotation instanceof Path || annotation instanceof Query) {
+        final String name = annotation instanceof Path
+            ? ((Path) annotation).value() : ((Query) annotation).value();
         return new Converter<String, String>() {
           @Override
           public String convert(String value) {
             if (value.isEmpty()) {
               throw new ValidationException(
-                  "path", Collections.singletonList(name + ": must not be empty"));
+                  "parameters", Collections.singletonList(name + ": must not be empty"));
             }
             return value;
           }

@@ -65,7 +65,8 @@ public final class PayScoreClient {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttpClient)
-            .addConverterFactory(new MoshiConverterFactory(MOSHI))
+            .addConverterFactory(new MoshiConverterFactory(MOSHI, verifier.preferredEncryptor()))
+            .addCallAdapterFactory(new QueryContractCallAdapterFactory())
             .build();
     this.payafterOrders = retrofit.create(PayafterOrdersApi.class);
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.payscore.model.Validatable;
+import dev.payscore.model.ContractModel;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
@@ -97,8 +97,8 @@ class ContractExamplesTest {
     JsonAdapter<?> adapter = PayScoreClient.MOSHI.adapter(type);
     Object value = adapter.fromJson(json);
     assertNotNull(value, exampleName);
-    if (value instanceof Validatable) {
-      ((Validatable) value).validate();
+    if (value instanceof ContractModel) {
+      ((ContractModel) value).validate();
     }
     // Every property of the example is bound: re-serialising gives the same JSON.
     assertEquals(Json.mapper().readTree(json), Json.mapper().readTree(toJson(adapter, value)), exampleName);

@@ -104,7 +104,11 @@ final class CompleteCommand implements Callable<Integer> {
       PayScoreClient.Builder builder;
       if (given.isEmpty()) {
         sandbox = PayScoreSandbox.start();
-        sandbox.createOrder(outOrderNo, body.getAppid(), body.getServiceId());
+        if (body.getFinishTicket() != null) {
+          sandbox.createOrder(outOrderNo, body.getAppid(), body.getServiceId(), body.getFinishTicket());
+        } else {
+          sandbox.createOrder(outOrderNo, body.getAppid(), body.getServiceId());
+        }
         io.err.println("payscore: no credentials given: using the embedded sandbox at " + sandbox.url()
             + " (order " + outOrderNo + " seeded)");
         builder = sandbox.clientBuilder();

@@ -201,6 +201,16 @@ public final class ResponseVerifier {
   }
 
   /**
+   * Returns the key of {@link #preferredSerial()}, to encrypt personal fields with.
+   *
+   * @return an encryptor for the preferred WeChat Pay key
+   */
+  public FieldEncryptor preferredEncryptor() {
+    String id = preferredSerial();
+    return new FieldEncryptor(id, keys.get(id));
+  }
+
+  /**
    * Returns the registered key ids, in registration order.
    *
    * @return public key ids and certificate serials

@@ -10,11 +10,20 @@ import dev.payscore.PayScoreClient;
 import dev.payscore.ValidationException;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.model.CancelPayafterOrderRequest;
+import dev.payscore.model.CancelPayafterOrderResponse;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;
+import dev.payscore.model.CreatePayafterOrderRequest;
+import dev.payscore.model.CreatePayafterOrderResponse;
 import dev.payscore.model.ErrorDetail;
 import dev.payscore.model.ErrorResponse;
 import dev.payscore.model.FinishType;
+import dev.payscore.model.PayafterOrder;
+import dev.payscore.model.PayafterOrderState;
+import dev.payscore.model.SyncPayafterOrderRequest;
+import dev.payscore.model.SyncPayafterOrderResponse;
+import dev.payscore.model.SyncType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +76,9 @@ public final class PayScoreSandbox implements AutoCloseable {
   /** The default window for request timestamps, as for answers. */
   static final long WINDOW_SECONDS = 300;
 
-  private static final Pattern COMPLETE =
-      Pattern.compile("/v3/payscore/payafter-orders/([^/?]+)/complete");
+  private static final String COLLECTION = "/v3/payscore/payafter-orders";
+  private static final Pattern ACTION =
+      Pattern.compile("/v3/payscore/payafter-orders/([^/?]+)/(complete|cancel|sync)");
   private static final Pattern AUTH_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,6 +89,19 @@ public final class PayScoreSandbox implements AutoCloseable {
   private final JsonAdapter<CompletePayafterOrderResponse> completeResponseAdapter =
       moshi.adapter(CompletePayafterOrderResponse.class);
   private final JsonAdapter<ErrorResponse> errorAdapter = moshi.adapter(ErrorResponse.class);
+  private final JsonAdapter<CreatePayafterOrderRequest> createAdapter =
+      moshi.adapter(CreatePayafterOrderRequest.class);
+  private final JsonAdapter<CreatePayafterOrderResponse> createResponseAdapter =
+      moshi.adapter(CreatePayafterOrderResponse.class);
+  private final JsonAdapter<CancelPayafterOrderRequest> cancelAdapter =
+      moshi.adapter(CancelPayafterOrderRequest.class);
+  private final JsonAdapter<CancelPayafterOrderResponse> cancelResponseAdapter =
+      moshi.adapter(CancelPayafterOrderResponse.class);
+  private final JsonAdapter<SyncPayafterOrderRequest> syncAdapter =
+      moshi.adapter(SyncPayafterOrderRequest.class);
+  private final JsonAdapter<SyncPayafterOrderResponse> syncResponseAdapter =
+      moshi.adapter(SyncPayafterOrderResponse.class);
+  private final JsonAdapter<PayafterOrder> orderAdapter = moshi.adapter(PayafterOrder.class);
 
   private final String merchantId;
   private final String merchantSerialNumber;
@@ -92,6 +115,8 @@ public final class PayScoreSandbox implements AutoCloseable {
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
   private final List<SandboxRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final PayScoreNotificationSender notifier;
+  private volatile @Nullable String notifyUrl;
 
   private PayScoreSandbox(Builder builder) throws IOException {
     this.merchantId = builder.merchantId;
@@ -108,6 +133,7 @@ public final class PayScoreSandbox implements AutoCloseable {
     this.wechatPayKeys = rsa();
     this.wechatPayPublicKeyId = "PUB_KEY_ID_" + randomDigits(34, false);
     this.clock = builder.clock;
+    this.notifier = new PayScoreNotificationSender(wechatPayKeys.getPrivate(), wechatPayPublicKeyId, clock);
     this.server = new LoopbackHttpServer(builder.port, this::handle);
   }
 
@@ -159,22 +185,159 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   /**
-   * Creates an order the user has accepted ({@code USER_ACCEPTED}), ready to be completed.
+   * Creates an order the user has accepted ({@code USER_ACCEPTED}), ready to be completed, as if it
+   * had been created through the API and accepted by the user.
    *
    * @param outOrderNo the merchant order number
    * @param appid the appid the order was created with
    * @param serviceId the Pay Score service id
+   * @return the finish ticket issued for it (what a query returns as {@code finish_ticket})
    */
-  public void createOrder(String outOrderNo, String appid, String serviceId) {
-    requireNonNull(outOrderNo, "outOrderNo == null");
-    Order order =
-        new Order(
-            outOrderNo,
-            requireNonNull(appid, "appid == null"),
-            requireNonNull(serviceId, "serviceId == null"),
-            String.format(Locale.ROOT, "3000%016d", sequence.incrementAndGet()));
+  public String createOrder(String outOrderNo, String appid, String serviceId) {
+    Order order = newOrder(outOrderNo, appid, serviceId);
+    synchronized (order) {
+      return order.issueTicket();
+    }
+  }
+
+  /**
+   * Creates an accepted order with a given finish ticket (for request files that carry one).
+   *
+   * @param outOrderNo the merchant order number
+   * @param appid the appid
+   * @param serviceId the service id
+   * @param finishTicket the ticket complete must carry
+   */
+  public void createOrder(String outOrderNo, String appid, String serviceId, String finishTicket) {
+    Order order = newOrder(outOrderNo, appid, serviceId);
+    synchronized (order) {
+      order.finishTickets.add(requireNonNull(finishTicket, "finishTicket == null"));
+    }
+  }
+
+  private Order newOrder(String outOrderNo, String appid, String serviceId) {
+    Order order = new Order(requireNonNull(outOrderNo, "outOrderNo == null"),
+        requireNonNull(appid, "appid == null"), requireNonNull(serviceId, "serviceId == null"), newOrderId());
     if (orders.putIfAbsent(outOrderNo, order) != null) {
       throw new IllegalStateException("order " + outOrderNo + " exists already");
+    }
+    return order;
+  }
+
+  /**
+   * Plays the user accepting a created order in WeChat: {@code CREATED} becomes {@code USER_ACCEPTED},
+   * a finish ticket is issued, and {@code PAYSCORE.USER_ACCEPTED} is sent to {@link #notifyTo} if set.
+   *
+   * @param outOrderNo the merchant order number
+   * @return the finish ticket
+   * @throws IllegalStateException when there is no such order, or it is not {@code CREATED}
+   */
+  public String acceptOrder(String outOrderNo) {
+    Order order = existing(outOrderNo);
+    String ticket;
+    synchronized (order) {
+      if (!"CREATED".equals(order.state)) {
+        throw new IllegalStateException("order " + outOrderNo + " is " + order.state + ", not CREATED");
+      }
+      order.state = "USER_ACCEPTED";
+      ticket = order.issueTicket();
+    }
+    notifyIfWanted(PayScoreNotificationSender.USER_ACCEPTED, order);
+    return ticket;
+  }
+
+  /**
+   * Plays WeChat Pay collecting a completed order: {@code FINISHED} becomes {@code USER_PAID}, and
+   * {@code PAYSCORE.USER_PAID} is sent to {@link #notifyTo} if set.
+   *
+   * @param outOrderNo the merchant order number
+   * @throws IllegalStateException when there is no such order, or it is not {@code FINISHED}
+   */
+  public void userPays(String outOrderNo) {
+    Order order = existing(outOrderNo);
+    synchronized (order) {
+      if (!"FINISHED".equals(order.state)) {
+        throw new IllegalStateException("order " + outOrderNo + " is " + order.state + ", not FINISHED");
+      }
+      order.state = "USER_PAID";
+      order.paySuccTime = new java.text.SimpleDateFormat("yyyyMMddHHmmss", Locale.ROOT)
+          .format(new java.util.Date(clock.epochSeconds() * 1000L));
+    }
+    notifyIfWanted(PayScoreNotificationSender.USER_PAID, order);
+  }
+
+  /**
+   * Sends signed, AES-GCM encrypted notifications of later events to a URL on this machine.
+   *
+   * @param url an {@code http://127.0.0.1:…} or {@code http://localhost:…} URL, or {@code null} to stop
+   */
+  public void notifyTo(@Nullable String url) {
+    if (url != null) {
+      PayScoreNotificationSender.requireLoopback(url);
+    }
+    this.notifyUrl = url;
+  }
+
+  /**
+   * Sends one notification about an order now, whatever its state.
+   *
+   * @param url the loopback URL to post to
+   * @param eventType e.g. {@code PAYSCORE.USER_ACCEPTED}
+   * @param outOrderNo the order
+   * @return the HTTP status the receiver answered
+   * @throws IOException when the receiver cannot be reached
+   */
+  public int sendNotification(String url, String eventType, String outOrderNo) throws IOException {
+    Order order = existing(outOrderNo);
+    String resource;
+    synchronized (order) {
+      resource = orderAdapter.toJson(view(order));
+    }
+    return notifier.send(url, eventType, resource);
+  }
+
+  /**
+   * Returns the APIv3 key the sandbox encrypts notifications with (32 characters).
+   *
+   * @return the key to give {@code NotificationParser}
+   */
+  public String apiV3Key() {
+    return notifier.apiV3Key();
+  }
+
+  private void notifyIfWanted(String eventType, Order order) {
+    String url = notifyUrl;
+    if (url == null) {
+      return;
+    }
+    try {
+      sendNotification(url, eventType, order.outOrderNo);
+    } catch (IOException e) {
+      // WeChat Pay would retry later; the sandbox records nothing and goes on.
+    }
+  }
+
+  private Order existing(String outOrderNo) {
+    Order order = orders.get(requireNonNull(outOrderNo, "outOrderNo == null"));
+    if (order == null) {
+      throw new IllegalStateException("no order " + outOrderNo);
+    }
+    return order;
+  }
+
+  /**
+   * Returns a snapshot of an order.
+   *
+   * @param outOrderNo the merchant order number
+   * @return the order, or {@code null} when there is none
+   */
+  public @Nullable SandboxOrder order(String outOrderNo) {
+    Order order = orders.get(outOrderNo);
+    if (order == null) {
+      return null;
+    }
+    synchronized (order) {
+      return order.snapshot();
     }
   }
 
@@ -182,16 +345,11 @@ public final class PayScoreSandbox implements AutoCloseable {
    * Returns the state of an order.
    *
    * @param outOrderNo the merchant order number
-   * @return {@code USER_ACCEPTED} or {@code FINISHED}, or {@code null} when there is no such order
+   * @return e.g. {@code USER_ACCEPTED} or {@code FINISHED}, or {@code null} when there is no such order
    */
   public @Nullable String orderState(String outOrderNo) {
-    Order order = orders.get(outOrderNo);
-    if (order == null) {
-      return null;
-    }
-    synchronized (order) {
-      return order.state;
-    }
+    SandboxOrder order = order(outOrderNo);
+    return order == null ? null : order.state();
   }
 
   /**
@@ -380,13 +538,18 @@ public final class PayScoreSandbox implements AutoCloseable {
 
   private Answer process(SandboxRequest request) {
     String path = request.target();
-    int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
+    String query = null;
+    int mark = path.indexOf('?');
+    if (mark >= 0) {
+      query = path.substring(mark + 1);
+      path = path.substring(0, mark);
     }
-    Matcher complete = COMPLETE.matcher(path);
-    if (!complete.matches() || !request.method().equals("POST")) {
-      return error(404, "NOT_FOUND", "请求的资源不存在: " + request.method() + " " + path, null);
+    Matcher action = ACTION.matcher(path);
+    boolean collection = path.equals(COLLECTION);
+    String method = request.method();
+    if (!(collection && (method.equals("POST") || method.equals("GET")))
+        && !(action.matches() && method.equals("POST"))) {
+      return error(404, "NOT_FOUND", "请求的资源不存在: " + method + " " + path, null);
     }
     if (isBlank(request.header("Accept")) || isBlank(request.header("User-Agent"))) {
       return error(400, "INVALID_REQUEST", "Http头缺少Accept或User-Agent", null);
@@ -395,12 +558,101 @@ public final class PayScoreSandbox implements AutoCloseable {
     if (signatureProblem != null) {
       return error(401, "SIGN_ERROR", "签名错误: " + signatureProblem, null);
     }
-    String outOrderNo = decodePathSegment(complete.group(1));
-    Object parsed = parseBody(request, completeAdapter);
-    if (parsed instanceof Answer) {
-      return (Answer) parsed;
+    if (collection && method.equals("GET")) {
+      return query(query == null ? "" : query);
     }
-    CompletePayafterOrderRequest body = (CompletePayafterOrderRequest) parsed;
+    if (collection) {
+      String serial = request.header("Wechatpay-Serial");
+      if (!wechatPayPublicKeyId.equals(serial)) {
+        return error(400, "INVALID_REQUEST",
+            "Wechatpay-Serial must name the WeChat Pay key the personal fields are encrypted with", null);
+      }
+      Object parsed = parseBody(request, createAdapter);
+      return parsed instanceof Answer ? (Answer) parsed : create((CreatePayafterOrderRequest) parsed);
+    }
+    String outOrderNo = decodePathSegment(action.group(1));
+    String verb = action.group(2);
+    if (verb.equals("complete")) {
+      Object parsed = parseBody(request, completeAdapter);
+      return parsed instanceof Answer ? (Answer) parsed : complete(outOrderNo, (CompletePayafterOrderRequest) parsed);
+    }
+    if (verb.equals("cancel")) {
+      Object parsed = parseBody(request, cancelAdapter);
+      return parsed instanceof Answer ? (Answer) parsed : cancel(outOrderNo, (CancelPayafterOrderRequest) parsed);
+    }
+    Object parsed = parseBody(request, syncAdapter);
+    return parsed instanceof Answer ? (Answer) parsed : sync(outOrderNo, (SyncPayafterOrderRequest) parsed);
+  }
+
+  private Answer create(CreatePayafterOrderRequest body) {
+    String[] personal = new String[4];
+    String[] names = {"name", "phone", "userid", "address"};
+    String[] values = {body.getName(), body.getPhone(), body.getUserid(), body.getAddress()};
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] != null) {
+        personal[i] = decrypt(values[i]);
+        if (personal[i] == null) {
+          return paramError("/" + names[i], "not RSA-OAEP ciphertext under " + wechatPayPublicKeyId);
+        }
+      }
+    }
+    // RSA-OAEP is randomised: compare repeats by their plaintext, not their ciphertext.
+    CreatePayafterOrderRequest plain = body.newBuilder()
+        .name(personal[0]).phone(personal[1]).userid(personal[2]).address(personal[3]).build();
+    Order order = new Order(body.getOutOrderNo(), body.getAppid(), body.getServiceId(), newOrderId());
+    order.state = "CREATED";
+    order.create = plain;
+    order.personal = personal;
+    Order existing = orders.putIfAbsent(order.outOrderNo, order);
+    if (existing != null) {
+      synchronized (existing) {
+        if (plain.equals(existing.create)) {
+          return createAnswer(existing);
+        }
+      }
+      return error(400, "INVALID_REQUEST", "订单已存在: out_order_no is taken by another order", null);
+    }
+    return createAnswer(order);
+  }
+
+  private Answer createAnswer(Order order) {
+    CreatePayafterOrderResponse response = CreatePayafterOrderResponse.builder()
+        .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo).serviceId(order.serviceId)
+        .orderId(order.orderId).miniprogramBusinesstype("payafterorder")
+        .miniprogramAppid("wxd8f3793ea3b935b8").miniprogramPath("pages/use/use")
+        .packageValue("sandbox-" + order.orderId).build();
+    return new Answer(200, createResponseAdapter.toJson(response));
+  }
+
+  private Answer query(String query) {
+    Map<String, String> params = new java.util.HashMap<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        params.put(decodePathSegment(pair.substring(0, eq)), decodePathSegment(pair.substring(eq + 1)));
+      }
+    }
+    if (isBlank(params.get("service_id")) || isBlank(params.get("appid"))) {
+      return paramError(isBlank(params.get("service_id")) ? "service_id" : "appid", "required", "query");
+    }
+    String outOrderNo = params.get("out_order_no");
+    String queryId = params.get("query_id");
+    if ((outOrderNo == null) == (queryId == null)) {
+      return paramError("out_order_no", "give exactly one of out_order_no and query_id", "query");
+    }
+    Order order = outOrderNo != null ? orders.get(outOrderNo) : byOrderId(queryId);
+    if (order == null) {
+      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
+    }
+    synchronized (order) {
+      if (!order.appid.equals(params.get("appid")) || !order.serviceId.equals(params.get("service_id"))) {
+        return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
+      }
+      return new Answer(200, orderAdapter.toJson(view(order)));
+    }
+  }
+
+  private Answer complete(String outOrderNo, CompletePayafterOrderRequest body) {
     if (body.getFinishType() == null) {
       return paramError("/finish_type", "finish_type is required");
     }
@@ -410,40 +662,147 @@ public final class PayScoreSandbox implements AutoCloseable {
     if (body.getFinishType() == FinishType.SERVICE_NOT_USED && body.getTotalAmount() != 0L) {
       return paramError("/total_amount", "total_amount must be 0 when finish_type is 1");
     }
-    return complete(outOrderNo, body);
-  }
-
-  private Answer complete(String outOrderNo, CompletePayafterOrderRequest body) {
     Order order = orders.get(outOrderNo);
     if (order == null) {
       return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
     }
     synchronized (order) {
-      if (!order.appid.equals(body.getAppid())) {
-        return paramError("/appid", "appid differs from the order's");
+      Answer mismatch = sameOrder(order, body.getAppid(), body.getServiceId());
+      if (mismatch != null) {
+        return mismatch;
       }
-      if (!order.serviceId.equals(body.getServiceId())) {
-        return paramError("/service_id", "service_id differs from the order's");
-      }
-      if ("FINISHED".equals(order.state)) {
+      if (order.completion != null) {
         if (body.equals(order.completion)) {
           return order.completionAnswer.copyWithNewRequestId(newRequestId());
         }
         return paramError("/", "订单重入参数校验失败: the order was completed with other parameters");
       }
-      CompletePayafterOrderResponse response =
-          CompletePayafterOrderResponse.builder()
-              .appid(order.appid)
-              .mchid(merchantId)
-              .outOrderNo(order.outOrderNo)
-              .serviceId(order.serviceId)
-              .orderId(order.orderId)
-              .build();
+      if (!"USER_ACCEPTED".equals(order.state)) {
+        return error(400, "INVALID_REQUEST", "当前订单状态不合法: " + order.state, null);
+      }
+      if (body.getFinishTicket() != null && !order.finishTickets.contains(body.getFinishTicket())) {
+        return paramError("/finish_ticket", "校验完结凭证错误: not a ticket this order issued");
+      }
+      CompletePayafterOrderResponse response = CompletePayafterOrderResponse.builder()
+          .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo)
+          .serviceId(order.serviceId).orderId(order.orderId).build();
       Answer answer = new Answer(200, completeResponseAdapter.toJson(response));
-      order.state = "FINISHED";
+      order.state = body.getFinishType() == FinishType.SERVICE_NOT_USED ? "REVOKED" : "FINISHED";
       order.completion = body;
       order.completionAnswer = answer;
       return answer;
+    }
+  }
+
+  private Answer cancel(String outOrderNo, CancelPayafterOrderRequest body) {
+    Order order = orders.get(outOrderNo);
+    if (order == null) {
+      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
+    }
+    synchronized (order) {
+      Answer mismatch = sameOrder(order, body.getAppid(), body.getServiceId());
+      if (mismatch != null) {
+        return mismatch;
+      }
+      if (order.cancellation != null) {
+        if (body.equals(order.cancellation)) {
+          return order.cancellationAnswer.copyWithNewRequestId(newRequestId());
+        }
+        return paramError("/", "订单重入参数校验失败: the order was cancelled with other parameters");
+      }
+      if (!"CREATED".equals(order.state) && !"USER_ACCEPTED".equals(order.state)) {
+        return error(400, "INVALID_REQUEST", "当前订单状态不合法: " + order.state, null);
+      }
+      CancelPayafterOrderResponse response = CancelPayafterOrderResponse.builder()
+          .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo)
+          .serviceId(order.serviceId).orderId(order.orderId).build();
+      Answer answer = new Answer(200, cancelResponseAdapter.toJson(response));
+      order.state = "REVOKED";
+      order.cancellation = body;
+      order.cancellationAnswer = answer;
+      return answer;
+    }
+  }
+
+  private Answer sync(String outOrderNo, SyncPayafterOrderRequest body) {
+    if (body.getType() != SyncType.ORDER_PAID) {
+      return paramError("/type", "type must be Order_Paid");
+    }
+    if (body.getDetail() == null || isBlank(body.getDetail().getPaidTime())) {
+      return paramError("/detail/paid_time", "paid_time is required");
+    }
+    Order order = orders.get(outOrderNo);
+    if (order == null) {
+      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
+    }
+    synchronized (order) {
+      Answer mismatch = sameOrder(order, body.getAppid(), body.getServiceId());
+      if (mismatch != null) {
+        return mismatch;
+      }
+      if (!"FINISHED".equals(order.state) && !"USER_PAID".equals(order.state)) {
+        return error(400, "INVALID_REQUEST", "当前订单状态不合法: " + order.state, null);
+      }
+      order.state = "USER_PAID";
+      order.paySuccTime = body.getDetail().getPaidTime();
+      SyncPayafterOrderResponse response = SyncPayafterOrderResponse.builder()
+          .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo).orderId(order.orderId).build();
+      return new Answer(200, syncResponseAdapter.toJson(response));
+    }
+  }
+
+  private @Nullable Answer sameOrder(Order order, String appid, String serviceId) {
+    if (!order.appid.equals(appid)) {
+      return paramError("/appid", "appid differs from the order's");
+    }
+    if (!order.serviceId.equals(serviceId)) {
+      return paramError("/service_id", "service_id differs from the order's");
+    }
+    return null;
+  }
+
+  private @Nullable Order byOrderId(String orderId) {
+    for (Order order : orders.values()) {
+      if (order.orderId.equals(orderId)) {
+        return order;
+      }
+    }
+    return null;
+  }
+
+  /** The query view of an order; call with its lock held. */
+  private PayafterOrder view(Order order) {
+    PayafterOrder.Builder view = PayafterOrder.builder()
+        .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo).serviceId(order.serviceId)
+        .orderId(order.orderId).state(PayafterOrderState.fromValue(order.state))
+        .finishTicket(order.finishTickets.isEmpty() ? null : order.finishTickets.get(order.finishTickets.size() - 1))
+        .paySuccTime(order.paySuccTime);
+    if (order.create != null) {
+      view.serviceStartTime(order.create.getServiceStartTime())
+          .serviceIntroduction(order.create.getServiceIntroduction())
+          .riskAmount(order.create.getRiskAmount())
+          .attach(order.create.getAttach())
+          .fees(order.create.getFees());
+    }
+    if (order.completion != null) {
+      view.finishType(order.completion.getFinishType())
+          .totalAmount(order.completion.getTotalAmount())
+          .fees(order.completion.getFees())
+          .discounts(order.completion.getDiscounts())
+          .realServiceStartTime(order.completion.getRealServiceStartTime())
+          .realServiceEndTime(order.completion.getRealServiceEndTime())
+          .realServiceEndLocation(order.completion.getRealServiceEndLocation());
+    }
+    return view.build();
+  }
+
+  private @Nullable String decrypt(String base64) {
+    try {
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+      cipher.init(javax.crypto.Cipher.DECRYPT_MODE, wechatPayKeys.getPrivate());
+      return new String(cipher.doFinal(Base64.getDecoder().decode(base64)), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return null;
     }
   }
 
@@ -472,7 +831,7 @@ public final class PayScoreSandbox implements AutoCloseable {
       return paramError(unknown, "unknown field, or null (APIv3 forbids null)");
     }
     try {
-      ((dev.payscore.model.Validatable) typed).validate();
+      ((dev.payscore.model.ContractModel) typed).validate();
     } catch (ValidationException e) {
       String violation = e.getViolations().get(0);
       int colon = violation.indexOf(": ");
@@ -591,7 +950,12 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   private Answer paramError(String field, String issue) {
-    return error(400, "PARAM_ERROR", "参数错误", ErrorDetail.builder().field(field).issue(issue).location("body").build());
+    return paramError(field, issue, "body");
+  }
+
+  private Answer paramError(String field, String issue, String location) {
+    return error(400, "PARAM_ERROR", "参数错误",
+        ErrorDetail.builder().field(field).issue(issue).location(location).build());
   }
 
   private Answer error(int status, String code, String message, @Nullable ErrorDetail detail) {
@@ -616,6 +980,10 @@ public final class PayScoreSandbox implements AutoCloseable {
     } catch (java.io.UnsupportedEncodingException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private String newOrderId() {
+    return String.format(Locale.ROOT, "3000%016d", sequence.incrementAndGet());
   }
 
   private String newRequestId() {
@@ -665,22 +1033,41 @@ public final class PayScoreSandbox implements AutoCloseable {
     }
   }
 
-  /** The sandbox's state of one order. */
+  /** The sandbox's state of one order; guarded by its own lock. */
   @JvmOnly
-  private static final class Order {
+  private final class Order {
     final String outOrderNo;
     final String appid;
     final String serviceId;
     final String orderId;
     String state = "USER_ACCEPTED";
+    final List<String> finishTickets = new ArrayList<>();
+    String @Nullable [] personal;
+    @Nullable String paySuccTime;
+    @Nullable CreatePayafterOrderRequest create;
     @Nullable CompletePayafterOrderRequest completion;
     @Nullable Answer completionAnswer;
+    @Nullable CancelPayafterOrderRequest cancellation;
+    @Nullable Answer cancellationAnswer;
 
     Order(String outOrderNo, String appid, String serviceId, String orderId) {
       this.outOrderNo = outOrderNo;
       this.appid = appid;
       this.serviceId = serviceId;
       this.orderId = orderId;
+    }
+
+    String issueTicket() {
+      String ticket = "SBX" + randomDigits(61, true);
+      finishTickets.add(ticket);
+      return ticket;
+    }
+
+    SandboxOrder snapshot() {
+      String[] p = personal == null ? new String[4] : personal;
+      return new SandboxOrder(outOrderNo, appid, serviceId, orderId, state,
+          finishTickets.isEmpty() ? null : finishTickets.get(finishTickets.size() - 1),
+          p[0], p[1], p[2], p[3]);
     }
   }
 

@@ -31,6 +31,7 @@ class PayScoreCliTest {
   static final String USED = BASE.resolve("examples/complete-service-used.json").toString();
   static final String NOT_USED = BASE.resolve("examples/complete-service-not-used.json").toString();
 
+  static final String TICKET = "Ad4k6Jb_hTWyZWtE_ejd5dvK9RsK1eRbKl1T7i6vvvGkBWgrRtpjRbjZPdAr2SDM";
   static PayScoreSandbox live;
   static Path keys;
 
@@ -153,7 +154,7 @@ class PayScoreCliTest {
 
   @Test
   void realApiModeUsesTheGivenCredentialsAndEnvironment() {
-    live.createOrder("LIVE-OK", "wxd678efh567hg6787", "500001");
+    live.createOrder("LIVE-OK", "wxd678efh567hg6787", "500001", TICKET);
     Map<String, String> env = new HashMap<>();
     env.put("PAYSCORE_ENDPOINT", live.url());
     env.put("PAYSCORE_MCHID", live.merchantId());
@@ -179,7 +180,7 @@ class PayScoreCliTest {
 
   @Test
   void signatureFailureExits5() {
-    live.createOrder("LIVE-PROBE", "wxd678efh567hg6787", "500001");
+    live.createOrder("LIVE-PROBE", "wxd678efh567hg6787", "500001", TICKET);
     live.injectFaults(Fault.PROBE_SIGNATURE);
     Run run = run("", Collections.<String, String>emptyMap(), live("LIVE-PROBE", "--request", USED).toArray(new String[0]));
     assertEquals(5, run.code, run.err);
@@ -202,7 +203,7 @@ class PayScoreCliTest {
 
   @Test
   void unreadableAnswerExits7() {
-    live.createOrder("LIVE-EMPTY", "wxd678efh567hg6787", "500001");
+    live.createOrder("LIVE-EMPTY", "wxd678efh567hg6787", "500001", TICKET);
     live.injectFaults(Fault.EMPTY_BODY);
     Run run = run("", Collections.<String, String>emptyMap(), live("LIVE-EMPTY", "--request", USED).toArray(new String[0]));
     assertEquals(7, run.code, run.err);

@@ -45,6 +45,7 @@ class PayScoreSandboxTest {
   static int orders;
 
   String order;
+  String ticket;
 
   @BeforeAll
   static void startSandbox() {
@@ -60,12 +61,12 @@ class PayScoreSandboxTest {
   @BeforeEach
   void newOrder() {
     order = "ORDER" + (++orders);
-    sandbox.createOrder(order, APPID, SERVICE_ID);
+    ticket = sandbox.createOrder(order, APPID, SERVICE_ID);
   }
 
-  static CompletePayafterOrderRequest.Builder used(long total) {
+  CompletePayafterOrderRequest.Builder used(long total) {
     return CompletePayafterOrderRequest.builder().appid(APPID).serviceId(SERVICE_ID)
-        .finishType(FinishType.SERVICE_USED).totalAmount(total).finishTicket("ticket");
+        .finishType(FinishType.SERVICE_USED).totalAmount(total).finishTicket(ticket);
   }
 
   Call<CompletePayafterOrderResponse> complete(CompletePayafterOrderRequest request) {
@@ -230,7 +231,7 @@ class PayScoreSandboxTest {
 
   @Test
   void pathParameterIsDecodedAndRecordedRaw() throws Exception {
-    sandbox.createOrder("A|B*C", APPID, SERVICE_ID);
+    ticket = sandbox.createOrder("A|B*C", APPID, SERVICE_ID);
     assertEquals(200, client.payafterOrders().completePayafterOrder("A|B*C", used(5).build()).execute().code());
     assertEquals("/v3/payscore/payafter-orders/A%7CB*C/complete",
         sandbox.requests().get(sandbox.requestCount() - 1).target());
@@ -319,7 +320,7 @@ class PayScoreSandboxTest {
   void acceptsTheMerchantsOwnKey() throws Exception {
     try (PayScoreSandbox own = PayScoreSandbox.builder()
         .merchantKey(TestKeys.MERCHANT_SERIAL, TestKeys.merchant().getPublic()).start()) {
-      own.createOrder("MINE", APPID, SERVICE_ID);
+      ticket = own.createOrder("MINE", APPID, SERVICE_ID);
       assertThrows(IllegalStateException.class, own::merchantPrivateKey);
       PayScoreClient mine = own.clientBuilder().merchantPrivateKey(TestKeys.merchant().getPrivate()).build();
       assertEquals("MINE", mine.payafterOrders().completePayafterOrder("MINE", used(1).build())

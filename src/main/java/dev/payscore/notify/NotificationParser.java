@@ -1,0 +1,182 @@
+package dev.payscore.notify;
+
+import static java.util.Objects.requireNonNull;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import dev.payscore.WechatPayNotificationException;
+import dev.payscore.WechatPayNotificationException.Reason;
+import dev.payscore.WechatPaySignatureException;
+import dev.payscore.auth.HeaderSource;
+import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.model.PayafterOrder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import okio.ByteString;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies, decrypts and types a WeChat Pay Score notification from the raw body bytes and headers
+ * an HTTP framework hands over.
+ *
+ * <p>The signature is verified exactly like an answer's (same keys, same ±300 s window: a probe, a
+ * stale timestamp or a wrong signature is a {@link WechatPaySignatureException}); the resource is
+ * decrypted with {@code AEAD_AES_256_GCM} under the 32-byte APIv3 key (a tampered ciphertext or the
+ * wrong key is a {@link WechatPayNotificationException}). Reply 2xx only after a successful parse
+ * and your own processing; reply 4xx/5xx otherwise, and WeChat Pay sends the notification again.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * NotificationParser parser = new NotificationParser(client.verifier(), apiV3Key);
+ * PayScoreNotification n = parser.parse(name -> Collections.list(request.getHeaders(name)), bodyBytes);
+ * if (n instanceof PayScoreNotification.UserAccepted) { ... }
+ * }</pre>
+ */
+public final class NotificationParser {
+  /** The algorithm of APIv3 notifications. */
+  public static final String AEAD_AES_256_GCM = "AEAD_AES_256_GCM";
+
+  private static final Moshi MOSHI = new Moshi.Builder().build();
+  private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
+  private static final JsonAdapter<PayafterOrder> ORDER = MOSHI.adapter(PayafterOrder.class);
+
+  private final ResponseVerifier verifier;
+  private final byte[] apiV3Key;
+
+  /**
+   * Creates a parser.
+   *
+   * @param verifier the WeChat Pay keys and window, e.g. {@code client.verifier()}
+   * @param apiV3Key the APIv3 key (APIv3密钥) set in the merchant platform: 32 bytes of UTF-8
+   */
+  public NotificationParser(ResponseVerifier verifier, String apiV3Key) {
+    this.verifier = requireNonNull(verifier, "verifier == null");
+    byte[] key = requireNonNull(apiV3Key, "apiV3Key == null").getBytes(StandardCharsets.UTF_8);
+    if (key.length != 32) {
+      throw new IllegalArgumentException("apiV3Key: must be 32 bytes, got " + key.length);
+    }
+    this.apiV3Key = key;
+  }
+
+  /**
+   * Verifies, decrypts and types a notification.
+   *
+   * @param headers its headers (names matched case-insensitively)
+   * @param body its exact body bytes
+   * @return the typed notification
+   * @throws WechatPaySignatureException when the signature does not verify (probe, stale, tampered)
+   * @throws WechatPayNotificationException when the verified notification cannot be opened
+   */
+  public PayScoreNotification parse(HeaderSource headers, byte[] body)
+      throws WechatPaySignatureException, WechatPayNotificationException {
+    verifier.verify(headers, body);
+    List<String> requestIds = headers.values("Request-ID");
+    String requestId = requestIds.isEmpty() ? null : requestIds.get(0);
+
+    Map<?, ?> envelope = object(parseJson(new String(body, StandardCharsets.UTF_8), requestId), "body", requestId);
+    Map<?, ?> resource = object(envelope.get("resource"), "resource", requestId);
+    String id = string(envelope, "id", requestId, true);
+    String eventType = string(envelope, "event_type", requestId, true);
+    String algorithm = string(resource, "algorithm", requestId, true);
+    if (!AEAD_AES_256_GCM.equals(algorithm)) {
+      throw new WechatPayNotificationException(Reason.UNSUPPORTED_ALGORITHM,
+          "resource.algorithm is " + algorithm + ", expected " + AEAD_AES_256_GCM, requestId, null);
+    }
+    String associatedData = string(resource, "associated_data", requestId, false);
+    String plaintext = decrypt(
+        string(resource, "ciphertext", requestId, true),
+        string(resource, "nonce", requestId, true),
+        associatedData == null ? "" : associatedData,
+        requestId);
+
+    String createTime = string(envelope, "create_time", requestId, false);
+    String resourceType = string(envelope, "resource_type", requestId, false);
+    String summary = string(envelope, "summary", requestId, false);
+    if (PayScoreNotification.USER_ACCEPTED.equals(eventType)) {
+      return new PayScoreNotification.UserAccepted(id, createTime, resourceType, summary, plaintext,
+          order(plaintext, requestId));
+    }
+    if (PayScoreNotification.USER_PAID.equals(eventType)) {
+      return new PayScoreNotification.UserPaid(id, createTime, resourceType, summary, plaintext,
+          order(plaintext, requestId));
+    }
+    object(parseJson(plaintext, requestId), "resource plaintext", requestId);
+    return new PayScoreNotification.Unknown(id, createTime, eventType, resourceType, summary, plaintext);
+  }
+
+  private String decrypt(String ciphertext, String nonce, String associatedData, @Nullable String requestId)
+      throws WechatPayNotificationException {
+    ByteString encrypted = ByteString.decodeBase64(ciphertext);
+    if (encrypted == null || encrypted.size() < 16) {
+      throw new WechatPayNotificationException(Reason.MALFORMED,
+          "resource.ciphertext is not Base64 of at least 16 bytes", requestId, null);
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(apiV3Key, "AES"),
+          new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+      return new String(cipher.doFinal(encrypted.toByteArray()), StandardCharsets.UTF_8);
+    } catch (AEADBadTagException e) {
+      throw new WechatPayNotificationException(Reason.DECRYPTION_FAILED,
+          "AES-GCM authentication failed: the resource was altered or the APIv3 key is wrong",
+          requestId, null);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new WechatPayNotificationException(Reason.DECRYPTION_FAILED,
+          "AES-GCM decryption failed (" + e.getClass().getSimpleName() + ")", requestId, null);
+    }
+  }
+
+  private static PayafterOrder order(String plaintext, @Nullable String requestId)
+      throws WechatPayNotificationException {
+    try {
+      PayafterOrder order = ORDER.fromJson(plaintext);
+      if (order == null) {
+        throw new JsonDataException("null resource");
+      }
+      return order;
+    } catch (IOException | JsonDataException e) {
+      throw new WechatPayNotificationException(Reason.MALFORMED_RESOURCE,
+          "the decrypted resource is not an order: " + e.getMessage(), requestId, e);
+    }
+  }
+
+  private static @Nullable Object parseJson(String json, @Nullable String requestId)
+      throws WechatPayNotificationException {
+    try {
+      return ANY.fromJson(json);
+    } catch (IOException | JsonDataException e) {
+      throw new WechatPayNotificationException(Reason.MALFORMED, "not JSON", requestId, null);
+    }
+  }
+
+  private static Map<?, ?> object(@Nullable Object value, String what, @Nullable String requestId)
+      throws WechatPayNotificationException {
+    if (!(value instanceof Map)) {
+      throw new WechatPayNotificationException(Reason.MALFORMED, what + " is not a JSON object",
+          requestId, null);
+    }
+    return (Map<?, ?>) value;
+  }
+
+  private static @Nullable String string(Map<?, ?> object, String name, @Nullable String requestId,
+      boolean required) throws WechatPayNotificationException {
+    Object value = object.get(name);
+    if (value instanceof String) {
+      return (String) value;
+    }
+    if (value == null && !required) {
+      return null;
+    }
+    throw new WechatPayNotificationException(Reason.MALFORMED,
+        name + (value == null ? " is missing" : " is not a string"), requestId, null);
+  }
+}

@@ -16,6 +16,7 @@ final class Environment {
     VARIABLES.put("--private-key", "PAYSCORE_PRIVATE_KEY");
     VARIABLES.put("--wechatpay-public-key-id", "PAYSCORE_WECHATPAY_PUBLIC_KEY_ID");
     VARIABLES.put("--wechatpay-public-key", "PAYSCORE_WECHATPAY_PUBLIC_KEY");
+    VARIABLES.put("--api-v3-key", "PAYSCORE_API_V3_KEY");
   }
 
   private Environment() {

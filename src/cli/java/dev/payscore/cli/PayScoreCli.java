@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PayScoreCli.Version.class,
     description = "WeChat Pay Score pay-after orders (微信支付分 先享后付), signed and verified.",
-    subcommands = {CompleteCommand.class, SandboxCommand.class},
+    subcommands = {
+      CreateCommand.class, QueryCommand.class, CompleteCommand.class, CancelCommand.class,
+      SyncCommand.class, NotifyParseCommand.class, SandboxCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -28,7 +31,7 @@ import picocli.CommandLine.Command;
       "4:WeChat Pay answered with an error (code and message printed)",
       "5:the answer failed signature verification and was discarded",
       "6:network failure (connection, timeout); the outcome may be unknown",
-      "7:the verified answer could not be read; the outcome is unknown"
+      "7:the verified answer (or notification) could not be read; the outcome is unknown"
     })
 @JvmOnly
 public final class PayScoreCli implements Runnable {
@@ -60,11 +63,8 @@ public final class PayScoreCli implements Runnable {
         new CommandLine(new PayScoreCli(), new CommandLine.IFactory() {
           @Override
           public <K> K create(Class<K> type) throws Exception {
-            if (type == CompleteCommand.class) {
-              return type.cast(new CompleteCommand(io));
-            }
-            if (type == SandboxCommand.class) {
-              return type.cast(new SandboxCommand(io));
+            if (ApiCommand.class.isAssignableFrom(type) || type == SandboxCommand.class) {
+              return type.cast(type.getDeclaredConstructor(PayScoreCli.Io.class).newInstance(io));
             }
             return CommandLine.defaultFactory().create(type);
           }

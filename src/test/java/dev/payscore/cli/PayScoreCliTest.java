@@ -228,6 +228,91 @@ class PayScoreCliTest {
     PemKeys.publicKey(new String(Files.readAllBytes(dir.resolve("pub_key.pem")), StandardCharsets.UTF_8));
   }
 
+  static List<String> liveArgs(String command, String... more) {
+    List<String> args = live("X", more);
+    args.set(0, command);
+    args.remove(1);
+    args.remove(1);
+    return args;
+  }
+
+  static Run run(List<String> args) {
+    return run("", Collections.<String, String>emptyMap(), args.toArray(new String[0]));
+  }
+
+  @Test
+  void createQueryCancelAndSyncAgainstALiveSandbox() throws Exception {
+    Run created = run(liveArgs("create", "--request", BASE.resolve("examples/create.json").toString()));
+    assertEquals(0, created.code, created.err);
+    assertTrue(created.out.contains("\"out_order_no\": \"ORDER1\""), created.out);
+    assertEquals("张三", live.order("ORDER1").name());
+    assertEquals("13800138000", live.order("ORDER1").phone());
+
+    Run query = run(liveArgs("query", "--service-id", "500001", "--appid", "wxd678efh567hg6787",
+        "--out-order-no", "ORDER1"));
+    assertEquals(0, query.code, query.err);
+    assertTrue(query.out.contains("\"state\": \"CREATED\""), query.out);
+
+    Run cancel = run(liveArgs("cancel", "--out-order-no", "ORDER1", "--request",
+        BASE.resolve("examples/cancel.json").toString()));
+    assertEquals(0, cancel.code, cancel.err);
+    assertEquals("REVOKED", live.orderState("ORDER1"));
+
+    live.createOrder("SYNC1", "wxd678efh567hg6787", "500001", TICKET);
+    assertEquals(0, run(live("SYNC1", "--request", USED)).code);
+    Run sync = run(liveArgs("sync", "--out-order-no", "SYNC1", "--request", BASE.resolve("examples/sync.json").toString()));
+    assertEquals(0, sync.code, sync.err);
+    assertEquals("USER_PAID", live.orderState("SYNC1"));
+  }
+
+  @Test
+  void queryNeedsExactlyOneKey() {
+    assertEquals(2, run("query", "--service-id", "1", "--appid", "wx").code);
+    assertEquals(2, run("query", "--service-id", "1", "--appid", "wx", "--out-order-no", "A", "--query-id", "B").code);
+  }
+
+  @Test
+  void notifyParseVerifiesAndDecryptsACapturedNotification(@TempDir Path dir) throws Exception {
+    live.createOrder("N1", "wxd678efh567hg6787", "500001");
+    okhttp3.mockwebserver.MockWebServer merchant = new okhttp3.mockwebserver.MockWebServer();
+    merchant.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    try {
+      merchant.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(204));
+      live.sendNotification(merchant.url("/n").toString(), "PAYSCORE.USER_ACCEPTED", "N1");
+      okhttp3.mockwebserver.RecordedRequest posted = merchant.takeRequest();
+      Files.write(dir.resolve("body.json"), posted.getBody().readByteArray());
+      StringBuilder headers = new StringBuilder();
+      for (String name : posted.getHeaders().names()) {
+        headers.append(name).append(": ").append(posted.getHeader(name)).append('\n');
+      }
+      Files.write(dir.resolve("headers.txt"), headers.toString().getBytes(StandardCharsets.UTF_8));
+      Files.write(dir.resolve("apiv3.key"), live.apiV3Key().getBytes(StandardCharsets.UTF_8));
+      Files.write(dir.resolve("wrong.key"), "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+      List<String> args = new ArrayList<>(Arrays.asList("notify-parse", "--body", dir.resolve("body.json").toString(),
+          "--headers", dir.resolve("headers.txt").toString(),
+          "--wechatpay-public-key-id", live.wechatPayPublicKeyId(),
+          "--wechatpay-public-key", keys.resolve("pub_key.pem").toString(),
+          "--api-v3-key", dir.resolve("apiv3.key").toString()));
+      Run ok = run(args);
+      assertEquals(0, ok.code, ok.err);
+      assertTrue(ok.out.contains("\"event_type\": \"PAYSCORE.USER_ACCEPTED\"") && ok.out.contains("\"out_order_no\": \"N1\""), ok.out);
+
+      List<String> wrongKey = new ArrayList<>(args);
+      wrongKey.set(wrongKey.size() - 1, dir.resolve("wrong.key").toString());
+      Run undecryptable = run(wrongKey);
+      assertEquals(7, undecryptable.code, undecryptable.err);
+      assertTrue(undecryptable.err.contains("DECRYPTION_FAILED"), undecryptable.err);
+
+      List<String> late = new ArrayList<>(args);
+      late.addAll(Arrays.asList("--at", Long.toString(System.currentTimeMillis() / 1000 + 3600)));
+      Run stale = run(late);
+      assertEquals(5, stale.code, stale.err);
+      assertTrue(stale.err.contains("STALE_TIMESTAMP"), stale.err);
+    } finally {
+      merchant.shutdown();
+    }
+  }
+
   @Test
   void helpListsTheExitCodes() {
     Run run = run("--help");

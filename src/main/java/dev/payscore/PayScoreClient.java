@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.squareup.moshi.Moshi;
 import dev.payscore.api.PayafterOrdersApi;
 import dev.payscore.auth.Clock;
+import dev.payscore.auth.CryptoProviders;
 import dev.payscore.auth.NonceGenerator;
 import dev.payscore.auth.PemKeys;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.model.ErrorResponse;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -145,6 +147,8 @@ public final class PayScoreClient {
     private @Nullable PayScoreLogger logger;
     private boolean logBodies;
     private long maxResponseBytes = 1024 * 1024;
+    private boolean cryptoProviderSet;
+    private @Nullable Provider cryptoProvider;
 
     Builder() {
     }
@@ -375,6 +379,22 @@ public final class PayScoreClient {
     }
 
     /**
+     * Signs and verifies with this JCA provider instance (used explicitly, never registered
+     * globally), or with the JDK's default providers for {@code null}. When this is not called, the
+     * client uses a native-backed provider if the application has one on its class path (Conscrypt
+     * or Amazon Corretto Crypto Provider, see {@link CryptoProviders#nativeProvider()}): RSA
+     * signing is several times faster there, and PKCS#1 v1.5 signatures are byte-identical.
+     *
+     * @param provider the provider, or {@code null} for the JDK's
+     * @return this builder
+     */
+    public Builder cryptoProvider(@Nullable Provider provider) {
+      this.cryptoProvider = provider;
+      this.cryptoProviderSet = true;
+      return this;
+    }
+
+    /**
      * Returns the client.
      *
      * @return an immutable, thread-safe client
@@ -402,7 +422,7 @@ public final class PayScoreClient {
             "no WeChat Pay key to verify answers: set wechatPayPublicKey(PUB_KEY_ID_…, key) and/or"
                 + " platformCertificate(certificate)");
       } else {
-        builtVerifier = verifier.clock(clock).build();
+        builtVerifier = verifier.clock(clock).provider(provider()).build();
         if (merchantSerialNumber != null
             && builtVerifier.hasKey(merchantSerialNumber.toUpperCase(Locale.ROOT))) {
           problems.add(
@@ -425,7 +445,7 @@ public final class PayScoreClient {
       }
       RequestSigner signer =
           new RequestSigner(
-              merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator);
+              merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator, provider());
       WechatPayInterceptor interceptor =
           new WechatPayInterceptor(
               signer,
@@ -449,6 +469,10 @@ public final class PayScoreClient {
           .followRedirects(false)
           .addInterceptor(interceptor);
       return new PayScoreClient(url, merchantId, http.build(), builtVerifier);
+    }
+
+    private @Nullable Provider provider() {
+      return cryptoProviderSet ? cryptoProvider : CryptoProviders.nativeProvider();
     }
 
     private static boolean isLoopback(String host) {

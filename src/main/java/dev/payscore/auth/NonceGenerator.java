@@ -21,9 +21,19 @@ public interface NonceGenerator {
 
         @Override
         public String nextNonce() {
+          // One nextBytes call per nonce; bytes >= 248 are skipped so that every character is
+          // uniform over the 62 (248 = 4 * 62). 48 bytes almost always yield 32 characters.
           char[] nonce = new char[32];
-          for (int i = 0; i < nonce.length; i++) {
-            nonce[i] = alphabet[random.nextInt(alphabet.length)];
+          int filled = 0;
+          byte[] bytes = new byte[48];
+          while (filled < nonce.length) {
+            random.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < nonce.length; i++) {
+              int b = bytes[i] & 0xff;
+              if (b < 248) {
+                nonce[filled++] = alphabet[b % 62];
+              }
+            }
           }
           return new String(nonce);
         }

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.util.regex.Pattern;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs WeChat Pay APIv3 requests with {@code WECHATPAY2-SHA256-RSA2048}.
@@ -36,6 +38,9 @@ public final class RequestSigner {
   private final PrivateKey privateKey;
   private final Clock clock;
   private final NonceGenerator nonces;
+  private final @Nullable Provider provider;
+  /** An initialised Signature per thread: initSign once, then update + sign per call. */
+  private final ThreadLocal<Signature> signatures = new ThreadLocal<>();
 
   /**
    * Creates a signer with the system clock and secure 32-character nonces.
@@ -63,6 +68,27 @@ public final class RequestSigner {
       PrivateKey privateKey,
       Clock clock,
       NonceGenerator nonces) {
+    this(merchantId, merchantSerialNumber, privateKey, clock, nonces, null);
+  }
+
+  /**
+   * Creates a signer that signs with a given JCA provider instance (e.g. a native-backed one from
+   * {@link CryptoProviders#nativeProvider()}), used explicitly and never registered globally.
+   *
+   * @param merchantId the merchant id (商户号), digits only
+   * @param merchantSerialNumber the serial number of the merchant API certificate, hex
+   * @param privateKey the merchant API private key, RSA
+   * @param clock the source of timestamps
+   * @param nonces the source of nonces
+   * @param provider the provider of {@code SHA256withRSA}, or {@code null} for the JDK's default
+   */
+  public RequestSigner(
+      String merchantId,
+      String merchantSerialNumber,
+      PrivateKey privateKey,
+      Clock clock,
+      NonceGenerator nonces,
+      @Nullable Provider provider) {
     requireNonNull(merchantId, "merchantId == null");
     requireNonNull(merchantSerialNumber, "merchantSerialNumber == null");
     if (!MERCHANT_ID.matcher(merchantId).matches()) {
@@ -83,6 +109,7 @@ public final class RequestSigner {
     this.privateKey = privateKey;
     this.clock = requireNonNull(clock, "clock == null");
     this.nonces = requireNonNull(nonces, "nonces == null");
+    this.provider = provider;
   }
 
   /**
@@ -141,12 +168,19 @@ public final class RequestSigner {
   }
 
   private String sign(byte[] message) {
+    Signature signature = signatures.get();
     try {
-      Signature signature = Signature.getInstance("SHA256withRSA");
-      signature.initSign(privateKey);
+      if (signature == null) {
+        signature = provider == null
+            ? Signature.getInstance("SHA256withRSA")
+            : Signature.getInstance("SHA256withRSA", provider);
+        signature.initSign(privateKey);
+        signatures.set(signature);
+      }
       signature.update(message);
       return ByteString.of(signature.sign()).base64();
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
+      signatures.remove();
       // The message of a provider exception never holds key material; keep the cause's type only.
       throw new IllegalStateException(
           "SHA256withRSA signing failed: " + e.getClass().getName(), e);
@@ -169,6 +203,15 @@ public final class RequestSigner {
    */
   public String merchantSerialNumber() {
     return merchantSerialNumber;
+  }
+
+  /**
+   * Returns the provider that signs.
+   *
+   * @return the provider's name, e.g. {@code SunRsaSign} or {@code Conscrypt}
+   */
+  public String providerName() {
+    return provider != null ? provider.getName() : "JDK default";
   }
 
   @Override

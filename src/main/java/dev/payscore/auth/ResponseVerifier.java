@@ -6,6 +6,7 @@ import dev.payscore.WechatPaySignatureException;
 import dev.payscore.WechatPaySignatureException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -48,11 +49,15 @@ public final class ResponseVerifier {
   private final Map<String, PublicKey> keys;
   private final long windowSeconds;
   private final Clock clock;
+  private final @Nullable Provider provider;
+  /** Initialised Signatures per thread and key id: initVerify once, then update + verify. */
+  private final ThreadLocal<Map<String, Signature>> signatures = new ThreadLocal<>();
 
   private ResponseVerifier(Builder builder) {
     this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(builder.keys));
     this.windowSeconds = builder.windowSeconds;
     this.clock = builder.clock;
+    this.provider = builder.provider;
   }
 
   /**
@@ -142,11 +147,11 @@ public final class ResponseVerifier {
     }
     boolean valid;
     try {
-      Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(key);
+      Signature verifier = signature(serial, key);
       verifier.update(message(timestamp, nonce, body));
       valid = verifier.verify(decoded.toByteArray());
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
+      signatures.remove();
       valid = false;
     }
     if (!valid) {
@@ -156,6 +161,23 @@ public final class ResponseVerifier {
           requestId,
           httpStatus);
     }
+  }
+
+  private Signature signature(String serial, PublicKey key) throws GeneralSecurityException {
+    Map<String, Signature> byKey = signatures.get();
+    if (byKey == null) {
+      byKey = new java.util.HashMap<>();
+      signatures.set(byKey);
+    }
+    Signature signature = byKey.get(serial);
+    if (signature == null) {
+      signature = provider == null
+          ? Signature.getInstance("SHA256withRSA")
+          : Signature.getInstance("SHA256withRSA", provider);
+      signature.initVerify(key);
+      byKey.put(serial, signature);
+    }
+    return signature;
   }
 
   /**
@@ -271,6 +293,7 @@ public final class ResponseVerifier {
     private final Map<String, PublicKey> keys = new LinkedHashMap<>();
     private long windowSeconds = DEFAULT_WINDOW_SECONDS;
     private Clock clock = Clock.SYSTEM;
+    private @Nullable Provider provider;
 
     Builder() {
     }
@@ -329,6 +352,17 @@ public final class ResponseVerifier {
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Verifies with a given JCA provider instance, used explicitly and never registered globally.
+     *
+     * @param provider the provider of {@code SHA256withRSA}, or {@code null} for the JDK's default
+     * @return this builder
+     */
+    public Builder provider(@Nullable Provider provider) {
+      this.provider = provider;
       return this;
     }
 

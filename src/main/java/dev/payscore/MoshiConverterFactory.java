@@ -6,13 +6,14 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import dev.payscore.auth.FieldEncryptor;
+import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.model.ContractModel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Collections;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
@@ -34,11 +35,11 @@ final class MoshiConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Moshi moshi;
-  private final FieldEncryptor encryptor;
+  private final AtomicReference<ResponseVerifier> verifier;
 
-  MoshiConverterFactory(Moshi moshi, FieldEncryptor encryptor) {
+  MoshiConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier) {
     this.moshi = moshi;
-    this.encryptor = encryptor;
+    this.verifier = verifier;
   }
 
   @Override
@@ -53,7 +54,7 @@ final class MoshiConverterFactory extends Converter.Factory {
       public RequestBody convert(Object value) throws IOException {
         if (value instanceof ContractModel) {
           ((ContractModel) value).validate();
-          value = ((ContractModel) value).encryptFields(encryptor);
+          value = ((ContractModel) value).encryptFields(verifier.get().preferredEncryptor());
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);

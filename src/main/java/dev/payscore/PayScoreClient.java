@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -54,20 +55,22 @@ public final class PayScoreClient {
   private final HttpUrl baseUrl;
   private final String merchantId;
   private final OkHttpClient okHttpClient;
-  private final ResponseVerifier verifier;
+  private final boolean ownsOkHttpClient;
+  private final AtomicReference<ResponseVerifier> verifier;
   private final PayafterOrdersApi payafterOrders;
 
-  private PayScoreClient(
-      HttpUrl baseUrl, String merchantId, OkHttpClient okHttpClient, ResponseVerifier verifier) {
+  private PayScoreClient(HttpUrl baseUrl, String merchantId, OkHttpClient okHttpClient,
+      boolean ownsOkHttpClient, AtomicReference<ResponseVerifier> verifier) {
     this.baseUrl = baseUrl;
     this.merchantId = merchantId;
     this.okHttpClient = okHttpClient;
+    this.ownsOkHttpClient = ownsOkHttpClient;
     this.verifier = verifier;
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttpClient)
-            .addConverterFactory(new MoshiConverterFactory(MOSHI, verifier.preferredEncryptor()))
+            .addConverterFactory(new MoshiConverterFactory(MOSHI, verifier))
             .addCallAdapterFactory(new QueryContractCallAdapterFactory())
             .build();
     this.payafterOrders = retrofit.create(PayafterOrdersApi.class);
@@ -97,10 +100,38 @@ public final class PayScoreClient {
    * Returns the verifier of this client's WeChat Pay keys, to verify notifications with the same
    * keys and window.
    *
-   * @return the verifier
+   * @return the verifier in force now
    */
   public ResponseVerifier verifier() {
-    return verifier;
+    return verifier.get();
+  }
+
+  /**
+   * Replaces the WeChat Pay keys, atomically and without a restart: calls in flight finish with the
+   * keys they started verifying with, later ones use the new keys. Use it to add a new platform
+   * certificate or public key before WeChat Pay switches to it, and to drop the old one after.
+   *
+   * <pre>{@code
+   * client.replaceVerifier(client.verifier().newBuilder().publicKey(newId, newKey).build());
+   * }</pre>
+   *
+   * @param newVerifier the verifier to use from now on
+   * @throws IllegalArgumentException when it would register the merchant's own serial
+   */
+  public void replaceVerifier(ResponseVerifier newVerifier) {
+    requireNonNull(newVerifier, "newVerifier == null");
+    verifier.set(newVerifier);
+  }
+
+  /**
+   * Releases the threads and connections of the OkHttp client this client created. A client built
+   * with {@link Builder#okHttpClient} leaves the shared one alone. Calls after close fail.
+   */
+  public void close() {
+    if (ownsOkHttpClient) {
+      okHttpClient.dispatcher().executorService().shutdown();
+      okHttpClient.connectionPool().evictAll();
+    }
   }
 
   /**
@@ -125,7 +156,7 @@ public final class PayScoreClient {
   @Override
   public String toString() {
     return "PayScoreClient{mchid=" + merchantId + ", baseUrl=" + baseUrl + ", keys="
-        + verifier.keyIds() + "}";
+        + verifier.get().keyIds() + "}";
   }
 
   /** Builds a {@link PayScoreClient}; every problem is reported at {@link #build()}. */
@@ -147,6 +178,7 @@ public final class PayScoreClient {
     private @Nullable PayScoreLogger logger;
     private boolean logBodies;
     private long maxResponseBytes = 1024 * 1024;
+    private @Nullable RetryPolicy retryPolicy;
     private boolean cryptoProviderSet;
     private @Nullable Provider cryptoProvider;
 
@@ -379,6 +411,17 @@ public final class PayScoreClient {
     }
 
     /**
+     * Retries failures that are safe to retry, as the policy says (default: no retry).
+     *
+     * @param retryPolicy the policy, or {@code null} for none
+     * @return this builder
+     */
+    public Builder retryPolicy(@Nullable RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
      * Signs and verifies with this JCA provider instance (used explicitly, never registered
      * globally), or with the JDK's default providers for {@code null}. When this is not called, the
      * client uses a native-backed provider if the application has one on its class path (Conscrypt
@@ -446,10 +489,11 @@ public final class PayScoreClient {
       RequestSigner signer =
           new RequestSigner(
               merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator, provider());
+      AtomicReference<ResponseVerifier> verifierRef = new AtomicReference<>(builtVerifier);
       WechatPayInterceptor interceptor =
           new WechatPayInterceptor(
               signer,
-              builtVerifier,
+              verifierRef,
               UserAgent.VALUE,
               maxResponseBytes,
               logger,
@@ -466,9 +510,12 @@ public final class PayScoreClient {
           .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
           .writeTimeout(writeTimeoutMillis, TimeUnit.MILLISECONDS)
           .callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS)
-          .followRedirects(false)
-          .addInterceptor(interceptor);
-      return new PayScoreClient(url, merchantId, http.build(), builtVerifier);
+          .followRedirects(false);
+      if (retryPolicy != null) {
+        http.addInterceptor(new RetryInterceptor(retryPolicy, url)); // before signing: each attempt signed afresh
+      }
+      http.addInterceptor(interceptor);
+      return new PayScoreClient(url, merchantId, http.build(), okHttpClient == null, verifierRef);
     }
 
     private @Nullable Provider provider() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -35,7 +36,7 @@ final class WechatPayInterceptor implements Interceptor {
   private static final byte[] EMPTY = new byte[0];
 
   private final RequestSigner signer;
-  private final ResponseVerifier verifier;
+  private final AtomicReference<ResponseVerifier> verifier;
   private final String userAgent;
   private final long maxResponseBytes;
   private final @Nullable PayScoreLogger logger;
@@ -44,7 +45,7 @@ final class WechatPayInterceptor implements Interceptor {
 
   WechatPayInterceptor(
       RequestSigner signer,
-      ResponseVerifier verifier,
+      AtomicReference<ResponseVerifier> verifier,
       String userAgent,
       long maxResponseBytes,
       @Nullable PayScoreLogger logger,
@@ -83,7 +84,7 @@ final class WechatPayInterceptor implements Interceptor {
         .header("Authorization", signer.authorization(request.method(), canonicalUrl, bodyBytes))
         .header("Accept", "application/json")
         .header("User-Agent", userAgent)
-        .header("Wechatpay-Serial", verifier.preferredSerial());
+        .header("Wechatpay-Serial", verifier.get().preferredSerial());
 
     if (logger != null) {
       logger.log(
@@ -118,7 +119,7 @@ final class WechatPayInterceptor implements Interceptor {
     WechatPaySignatureException failure = null;
     if (response.isSuccessful() || headers.get("Wechatpay-Signature") != null) {
       try {
-        verifier.verify(headerSource, responseBytes, status);
+        verifier.get().verify(headerSource, responseBytes, status);
         verified = true;
       } catch (WechatPaySignatureException e) {
         failure = e;

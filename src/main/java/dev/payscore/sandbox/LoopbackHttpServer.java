@@ -62,6 +62,7 @@ final class LoopbackHttpServer implements Closeable {
     while (!closed) {
       try {
         Socket socket = serverSocket.accept();
+        socket.setTcpNoDelay(true);
         synchronized (open) {
           open.add(socket);
         }
@@ -250,15 +251,18 @@ final class LoopbackHttpServer implements Closeable {
         head.append(header[0]).append(": ").append(header[1]).append("\r\n");
       }
       head.append("\r\n");
-      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+      int bodyBytes = cutBodyAt >= 0 ? Math.min(cutBodyAt, responseBody.length) : responseBody.length;
+      // One write for head and body: no Nagle / delayed-ACK stall between them.
+      byte[] all = new byte[headBytes.length + bodyBytes];
+      System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+      System.arraycopy(responseBody, 0, all, headBytes.length, bodyBytes);
+      out.write(all);
+      out.flush();
       if (cutBodyAt >= 0) {
-        out.write(responseBody, 0, Math.min(cutBodyAt, responseBody.length));
-        out.flush();
         reset();
         return;
       }
-      out.write(responseBody);
-      out.flush();
       String connection = find(headers, "Connection");
       if (connection != null && connection.equalsIgnoreCase("close")) {
         connectionDone = true;

@@ -1,0 +1,83 @@
+package dev.payscore.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payscore.PayScoreClient;
+import dev.payscore.WechatPayException;
+import dev.payscore.model.CompletePayafterOrderRequest;
+import dev.payscore.model.CompletePayafterOrderResponse;
+import dev.payscore.model.FinishType;
+import dev.payscore.testing.IndependentRsa;
+import dev.payscore.testing.TestKeys;
+import dev.payscore.testing.WechatPayResponses;
+import java.io.IOException;
+import java.util.Base64;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okio.Buffer;
+
+/** Any byte string as a (signed) answer body: a parsed object or a typed exception, nothing else. */
+class ResponseBodyProperties {
+  static MockWebServer server;
+  static PayScoreClient client;
+
+  @BeforeContainer
+  static void start() throws Exception {
+    server = new MockWebServer();
+    server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    client = PayScoreClient.builder()
+        .merchantId(TestKeys.MERCHANT_ID).merchantSerialNumber(TestKeys.MERCHANT_SERIAL)
+        .merchantPrivateKey(TestKeys.merchant().getPrivate())
+        .wechatPayPublicKey(TestKeys.PUBLIC_KEY_ID, TestKeys.wechatPay().getPublic())
+        .baseUrl(server.url("/").toString()).build();
+  }
+
+  @AfterContainer
+  static void stop() throws Exception {
+    client.close();
+    server.shutdown();
+  }
+
+  @Provide
+  Arbitrary<byte[]> bodies() {
+    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
+    Arbitrary<byte[]> jsonish = Arbitraries.strings()
+        .withChars("{}[]\":,0123456789-.eEtruefalsn appid order_id mchid service_id out_order_no \\u")
+        .ofMaxLength(200).map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Arbitraries.oneOf(random, jsonish);
+  }
+
+  @Property(tries = 150)
+  void anyBodyIsParsedOrATypedFailure(@ForAll("bodies") byte[] body, @ForAll boolean signed) throws Exception {
+    long now = System.currentTimeMillis() / 1000;
+    String nonce = "n1";
+    MockResponse response = new MockResponse().setResponseCode(200).setBody(new Buffer().write(body))
+        .setHeader("Request-ID", "R");
+    if (signed) {
+      response.setHeader("Wechatpay-Timestamp", Long.toString(now)).setHeader("Wechatpay-Nonce", nonce)
+          .setHeader("Wechatpay-Serial", TestKeys.PUBLIC_KEY_ID)
+          .setHeader("Wechatpay-Signature", IndependentRsa.sign(TestKeys.wechatPay().getPrivate(),
+              WechatPayResponses.message(Long.toString(now), nonce, body)));
+    }
+    server.enqueue(response);
+    try {
+      CompletePayafterOrderResponse parsed = client.payafterOrders().completePayafterOrder("O",
+          CompletePayafterOrderRequest.builder().appid("wx").serviceId("1").finishType(FinishType.SERVICE_USED)
+              .totalAmount(1L).build()).execute().body();
+      assertTrue(signed, "an unsigned body was returned");
+      assertNotNull(parsed.getOrderId());
+    } catch (WechatPayException expected) {
+      // typed: fine
+    } catch (IOException | RuntimeException other) {
+      throw new AssertionError("untyped failure for body " + Base64.getEncoder().encodeToString(body), other);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.payscore.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payscore.ValidationException;
+import dev.payscore.WechatPaySignatureException;
+import dev.payscore.auth.HeaderSource;
+import dev.payscore.auth.RequestSigner;
+import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.model.CompletePayafterOrderRequest;
+import dev.payscore.model.Discount;
+import dev.payscore.model.FinishType;
+import dev.payscore.testing.IndependentRsa;
+import dev.payscore.testing.TestKeys;
+import dev.payscore.testing.WechatPayResponses;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
+
+/** Property-based tests of signing, verification and validation (jqwik). */
+class SignatureProperties {
+  static final long NOW = 1_700_000_000L;
+  static final ResponseVerifier VERIFIER = ResponseVerifier.builder()
+      .publicKey(TestKeys.PUBLIC_KEY_ID, TestKeys.wechatPay().getPublic()).clock(() -> NOW).build();
+
+  @Provide
+  Arbitrary<String> text() {
+    return Arbitraries.strings().withCharRange(' ', '\u9fff').ofMinLength(1).ofMaxLength(40);
+  }
+
+  @Property(tries = 60)
+  void anyValidRequestIsSignedSoThatAnIndependentVerifierAccepts(
+      @ForAll("text") String appid, @ForAll("text") String serviceId,
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long total,
+      @ForAll @IntRange(min = 0, max = 5) int discounts,
+      @ForAll @StringLength(min = 1, max = 32) String outOrderNo) {
+    List<Discount> list = new ArrayList<>(Collections.nCopies(discounts,
+        Discount.builder().discountName(appid).discountAmount(1L).build()));
+    CompletePayafterOrderRequest request = CompletePayafterOrderRequest.builder().appid(appid).serviceId(serviceId)
+        .finishType(FinishType.SERVICE_USED).totalAmount(total).discounts(list).build();
+    byte[] body = new com.squareup.moshi.Moshi.Builder().build().adapter(CompletePayafterOrderRequest.class)
+        .toJson(request).getBytes(StandardCharsets.UTF_8);
+    String path = "/v3/payscore/payafter-orders/" + okhttp3.HttpUrl.get("http://h/").newBuilder()
+        .addPathSegment(outOrderNo).build().encodedPath().substring(1) + "/complete";
+    RequestSigner signer = new RequestSigner(TestKeys.MERCHANT_ID, TestKeys.MERCHANT_SERIAL,
+        TestKeys.merchant().getPrivate(), () -> NOW, () -> "N0nce");
+    Map<String, String> auth = WechatPayResponses.authorization(signer.authorization("POST", path, body));
+    byte[] message = RequestSigner.message("POST", path, NOW, "N0nce", body);
+    assertTrue(IndependentRsa.verify(TestKeys.merchant().getPublic(), message, auth.get("signature")));
+  }
+
+  @Property(tries = 80)
+  void anySingleByteChangeIsRefused(@ForAll @IntRange(min = 0, max = 3) int part,
+      @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll @IntRange(min = 1, max = 255) int flip) {
+    byte[] body = "{\"appid\":\"wx\",\"order_id\":\"15646546545165651651\"}".getBytes(StandardCharsets.UTF_8);
+    String timestamp = Long.toString(NOW);
+    String nonce = "c5ac7061fccab6bf3e254dcf98995b8c";
+    String signature = IndependentRsa.sign(TestKeys.wechatPay().getPrivate(),
+        WechatPayResponses.message(timestamp, nonce, body));
+    switch (part) {
+      case 0:
+        body[position % body.length] ^= (byte) flip;
+        break;
+      case 1:
+        timestamp = change(timestamp, position, flip);
+        break;
+      case 2:
+        nonce = change(nonce, position, flip);
+        break;
+      default:
+        signature = change(signature, position, flip);
+        break;
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Wechatpay-Timestamp", Collections.singletonList(timestamp));
+    headers.put("Wechatpay-Nonce", Collections.singletonList(nonce));
+    headers.put("Wechatpay-Signature", Collections.singletonList(signature));
+    headers.put("Wechatpay-Serial", Collections.singletonList(TestKeys.PUBLIC_KEY_ID));
+    byte[] received = body;
+    assertThrows(WechatPaySignatureException.class, () -> VERIFIER.verify(HeaderSource.of(headers), received));
+  }
+
+  /** Replaces one character with another printable one (headers carry text). */
+  static String change(String value, int position, int flip) {
+    char[] chars = value.toCharArray();
+    int i = position % chars.length;
+    char replacement = (char) ('!' + ((chars[i] - '!' + (flip % 93)) % 94));
+    if (replacement == chars[i]) {
+      replacement = chars[i] == 'A' ? 'B' : 'A';
+    }
+    chars[i] = replacement;
+    return new String(chars);
+  }
+
+  @Property(tries = 60)
+  void anyBrokenConstraintIsRefusedNamingTheField(
+      @ForAll @LongRange(min = Long.MIN_VALUE, max = -1) long negative,
+      @ForAll @IntRange(min = 6, max = 50) int tooMany, @ForAll @IntRange(min = 0, max = 2) int which) {
+    CompletePayafterOrderRequest.Builder builder = CompletePayafterOrderRequest.builder().appid("wx").serviceId("1");
+    String field;
+    if (which == 0) {
+      builder.totalAmount(negative);
+      field = "total_amount";
+    } else if (which == 1) {
+      builder.discounts(new ArrayList<>(Collections.nCopies(tooMany, Discount.builder().build())));
+      field = "discounts";
+    } else {
+      builder.appid("");
+      field = "appid";
+    }
+    ValidationException e = assertThrows(ValidationException.class, builder::build);
+    assertEquals(1, e.getViolations().size(), e.getMessage());
+    assertTrue(e.getViolations().get(0).startsWith(field + ": "), e.getMessage());
+  }
+}

@@ -49,8 +49,8 @@ public final class PayScoreClient {
   /** The backup host, reaching an access point in another city (备域名). */
   public static final String BACKUP_BASE_URL = "https://api2.mch.weixin.qq.com/";
 
-  /** Moshi binds every generated model through its generated adapter; built once, thread-safe. */
-  static final Moshi MOSHI = new Moshi.Builder().build();
+  /** Moshi binds every model through its generated adapter (ModelAdapters, no reflection); built once, thread-safe. */
+  static final Moshi MOSHI = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
 
   private final HttpUrl baseUrl;
   private final String merchantId;

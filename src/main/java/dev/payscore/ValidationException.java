@@ -20,7 +20,9 @@ import java.util.List;
 public final class ValidationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The model that was checked. */
   private final String modelName;
+  /** The violations, each as {@code json.path: rule}. */
   private final List<String> violations;
 
   /**

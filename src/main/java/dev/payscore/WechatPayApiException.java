@@ -26,10 +26,14 @@ public final class WechatPayApiException extends WechatPayException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_RAW_BODY = 2048;
 
+  /** The WeChat Pay error code, or null. */
   private final @Nullable String code;
+  /** WeChat Pay's message, or null. */
   private final @Nullable String errorMessage;
   private final transient @Nullable ErrorDetail detail;
+  /** The body as received, at most 2,048 characters. */
   private final String rawBody;
+  /** Whether the error answer verified as signed by WeChat Pay. */
   private final boolean signatureVerified;
 
   WechatPayApiException(

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
 public class WechatPayException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, or 0. */
   private final int httpStatus;
+  /** The Request-ID, or null. */
   private final @Nullable String requestId;
 
   WechatPayException(String message, int httpStatus, @Nullable String requestId) {

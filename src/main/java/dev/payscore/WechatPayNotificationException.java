@@ -24,6 +24,7 @@ public final class WechatPayNotificationException extends WechatPayException {
     MALFORMED_RESOURCE
   }
 
+  /** What went wrong. */
   private final Reason reason;
 
   /**

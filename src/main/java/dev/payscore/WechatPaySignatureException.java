@@ -35,6 +35,7 @@ public final class WechatPaySignatureException extends WechatPayException {
     SIGNATURE_MISMATCH
   }
 
+  /** Which check failed. */
   private final Reason reason;
 
   /**

@@ -27,7 +27,7 @@ import retrofit2.Call;
 /** The shared machinery of the API commands: read and check a body, call, print, map failures to exit codes. */
 @JvmOnly
 abstract class ApiCommand implements Callable<Integer> {
-  static final Moshi MOSHI = new Moshi.Builder().build();
+  static final Moshi MOSHI = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
 
   final PayScoreCli.Io io;
 

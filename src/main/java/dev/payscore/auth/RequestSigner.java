@@ -126,7 +126,9 @@ public final class RequestSigner {
     if (nonce == null || !NONCE.matcher(nonce).matches()) {
       throw new IllegalStateException("NonceGenerator returned a nonce outside [0-9A-Za-z]{1,64}");
     }
-    String signature = sign(message(method, canonicalUrl, timestamp, nonce, body));
+    String signature = sign(
+        (method + '\n' + canonicalUrl + '\n' + timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8),
+        body);
     return SCHEME
         + " mchid=\""
         + merchantId
@@ -167,7 +169,8 @@ public final class RequestSigner {
     return message;
   }
 
-  private String sign(byte[] message) {
+  /** Signs head + body + '\n' (the canonical message) without copying the body. */
+  private String sign(byte[] head, byte[] body) {
     Signature signature = signatures.get();
     try {
       if (signature == null) {
@@ -177,7 +180,9 @@ public final class RequestSigner {
         signature.initSign(privateKey);
         signatures.set(signature);
       }
-      signature.update(message);
+      signature.update(head);
+      signature.update(body);
+      signature.update((byte) '\n');
       return ByteString.of(signature.sign()).base64();
     } catch (GeneralSecurityException | RuntimeException e) {
       signatures.remove();

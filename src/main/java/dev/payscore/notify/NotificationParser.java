@@ -44,7 +44,7 @@ public final class NotificationParser {
   /** The algorithm of APIv3 notifications. */
   public static final String AEAD_AES_256_GCM = "AEAD_AES_256_GCM";
 
-  private static final Moshi MOSHI = new Moshi.Builder().build();
+  private static final Moshi MOSHI = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
   private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
   private static final JsonAdapter<PayafterOrder> ORDER = MOSHI.adapter(PayafterOrder.class);
 

@@ -82,7 +82,7 @@ public final class PayScoreSandbox implements AutoCloseable {
   private static final Pattern AUTH_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Moshi moshi = new Moshi.Builder().build();
+  private final Moshi moshi = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
   private final JsonAdapter<Object> anyAdapter = moshi.adapter(Object.class);
   private final JsonAdapter<CompletePayafterOrderRequest> completeAdapter =
       moshi.adapter(CompletePayafterOrderRequest.class);
@@ -131,7 +131,8 @@ public final class PayScoreSandbox implements AutoCloseable {
       this.merchantPrivateKey = merchant.getPrivate();
     }
     this.wechatPayKeys = rsa();
-    this.wechatPayPublicKeyId = "PUB_KEY_ID_" + randomDigits(34, false);
+    this.wechatPayPublicKeyId = builder.wechatPayPublicKeyId != null
+        ? builder.wechatPayPublicKeyId : "PUB_KEY_ID_" + randomDigits(34, false);
     this.clock = builder.clock;
     this.notifier = new PayScoreNotificationSender(wechatPayKeys.getPrivate(), wechatPayPublicKeyId, clock);
     this.server = new LoopbackHttpServer(builder.port, this::handle);
@@ -1079,6 +1080,7 @@ public final class PayScoreSandbox implements AutoCloseable {
     private @Nullable PublicKey merchantPublicKey;
     private Clock clock = Clock.SYSTEM;
     private int port;
+    private @Nullable String wechatPayPublicKeyId;
 
     Builder() {
     }
@@ -1116,6 +1118,21 @@ public final class PayScoreSandbox implements AutoCloseable {
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets the id of the sandbox's WeChat Pay public key (default: a random {@code PUB_KEY_ID_…}), so
+     * that a configuration written for real ids can be tested unchanged.
+     *
+     * @param publicKeyId {@code PUB_KEY_ID_} and digits
+     * @return this builder
+     */
+    public Builder wechatPayPublicKeyId(String publicKeyId) {
+      if (!requireNonNull(publicKeyId, "publicKeyId == null").startsWith("PUB_KEY_ID_")) {
+        throw new IllegalArgumentException("publicKeyId: must start with PUB_KEY_ID_");
+      }
+      this.wechatPayPublicKeyId = publicKeyId;
       return this;
     }
 

@@ -13,11 +13,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.KeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Locale;
 import okio.ByteString;
-import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 
 /**
  * Loads the keys WeChat Pay hands out, from PEM text.
@@ -30,7 +28,9 @@ import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
  * </ul>
  *
  * <p>The JDK does the work; Bouncy Castle's ASN.1 classes only parse PKCS#1, which the JDK cannot
- * (no provider is registered). Error messages never quote key material.
+ * (no provider is registered). Bouncy Castle is an optional dependency: add {@code
+ * org.bouncycastle:bcprov-jdk18on} for PKCS#1 keys, or convert them to PKCS#8. Error messages never
+ * quote key material.
  */
 public final class PemKeys {
   private PemKeys() {
@@ -62,23 +62,14 @@ public final class PemKeys {
                   + " (openssl pkcs8 -topk8 -nocrypt)");
         }
         byte[] der = decode(pem, "RSA PRIVATE KEY", "private key");
-        RSAPrivateKey pkcs1;
+        KeySpec spec;
         try {
-          pkcs1 = RSAPrivateKey.getInstance(der);
-        } catch (RuntimeException e) {
+          spec = Pkcs1.keySpec(der);
+        } catch (NoClassDefFoundError e) {
           throw new IllegalArgumentException(
-              "private key: not a valid PKCS#1 RSA private key (" + e.getClass().getSimpleName() + ")");
+              "private key: a PKCS#1 key (BEGIN RSA PRIVATE KEY) needs org.bouncycastle:bcprov-jdk18on"
+                  + " on the class path; or convert it: openssl pkcs8 -topk8 -nocrypt -in key.pem");
         }
-        KeySpec spec =
-            new RSAPrivateCrtKeySpec(
-                pkcs1.getModulus(),
-                pkcs1.getPublicExponent(),
-                pkcs1.getPrivateExponent(),
-                pkcs1.getPrime1(),
-                pkcs1.getPrime2(),
-                pkcs1.getExponent1(),
-                pkcs1.getExponent2(),
-                pkcs1.getCoefficient());
         return rsa.generatePrivate(spec);
       }
       if (pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {

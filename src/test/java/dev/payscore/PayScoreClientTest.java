@@ -490,4 +490,69 @@ class PayScoreClientTest {
     assertEquals("https://api.mch.weixin.qq.com/", client.baseUrl());
     assertEquals("https://api2.mch.weixin.qq.com/", PayScoreClient.BACKUP_BASE_URL);
   }
+
+  @Test
+  void answersOfExactlyTheLimitAreReadAndOneByteMoreIsNot() throws Exception {
+    String prefix = "{\"appid\":\"wx\",\"mchid\":\"1\",\"out_order_no\":\"o\",\"service_id\":\"s\",\"order_id\":\"";
+    StringBuilder body = new StringBuilder(prefix);
+    while (body.length() < 4096 - 2) {
+      body.append('9');
+    }
+    body.append("\"}");
+    assertEquals(4096, body.length());
+    PayScoreClient client = builder().maxResponseBytes(4096).build();
+    server.enqueue(WechatPayResponses.signed(200, body.toString()));
+    assertEquals(200, complete(client).execute().code());
+    server.enqueue(WechatPayResponses.signed(200, body.toString().replace("\"}", "9\"}")));
+    assertThrows(WechatPayResponseException.class, () -> complete(client).execute());
+  }
+
+  @Test
+  void emptyErrorBodyIsAnApiExceptionWithoutCode() {
+    server.enqueue(new MockResponse().setResponseCode(500));
+    WechatPayApiException e = assertThrows(WechatPayApiException.class, () -> complete(builder().build()).execute());
+    assertNull(e.getCode());
+    assertEquals("", e.getRawBody());
+    assertTrue(e.isRetryable());
+  }
+
+  @Test
+  void logLinesTellSignedUnsignedAndFailedAnswersAndTimings() throws Exception {
+    PayScoreClient quiet = builder().logBodies(false).build();
+    server.enqueue(WechatPayResponses.signed(200, SUCCESS));
+    server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>bad</html>"));
+    server.enqueue(WechatPayResponses.signed(400, "{\"code\":\"PARAM_ERROR\",\"message\":\"m\"}",
+        System.currentTimeMillis() / 1000, TestKeys.PUBLIC_KEY_ID, TestKeys.other().getPrivate()));
+    complete(quiet).execute();
+    assertThrows(WechatPayApiException.class, () -> complete(quiet).execute());
+    assertThrows(WechatPayApiException.class, () -> complete(quiet).execute());
+    List<String> answers = new ArrayList<>();
+    for (String line : logLines) {
+      assertFalse(line.contains("\n"), "no body is logged without logBodies: " + line);
+      if (line.startsWith("<-- ")) {
+        answers.add(line);
+        long ms = Long.parseLong(line.replaceAll(".*\\((\\d+) ms.*", "$1"));
+        assertTrue(ms >= 0 && ms < 30_000, line);
+      }
+    }
+    assertEquals(3, answers.size(), logLines.toString());
+    assertTrue(answers.get(0).contains("signature verified"), answers.get(0));
+    assertTrue(answers.get(1).contains("unsigned"), answers.get(1));
+    assertTrue(answers.get(2).contains("signature SIGNATURE_MISMATCH"), answers.get(2));
+    assertTrue(logLines.get(0).startsWith("--> POST /v3/payscore/payafter-orders/1234323JKHDFE1243252/complete ("), logLines.get(0));
+  }
+
+  @Test
+  void signsTheQueryStringAsSent() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return WechatPayResponses.requestSignatureValid(request, TestKeys.merchant().getPublic())
+            ? WechatPayResponses.signed(200, "{\"state\":\"CREATED\"}")
+            : WechatPayResponses.signed(401, "{\"code\":\"SIGN_ERROR\",\"message\":\"x\"}");
+      }
+    });
+    assertEquals(200, builder().build().payafterOrders().queryPayafterOrder("500001", "wx", "A|B", null).execute().code());
+    assertTrue(server.takeRequest().getPath().contains("?service_id=500001&appid=wx&out_order_no=A"));
+  }
 }

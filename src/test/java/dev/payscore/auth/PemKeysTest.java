@@ -76,4 +76,16 @@ class PemKeysTest {
         () -> PemKeys.privateKey(TestKeys.pem("RSA PRIVATE KEY", new byte[] {1, 2, 3})));
     assertTrue(pkcs1.getMessage().startsWith("private key"), pkcs1.getMessage());
   }
+
+  @Test
+  void pemWithoutItsEndLineIsRefused() {
+    String pem = TestKeys.pem("PUBLIC KEY", TestKeys.wechatPay().getPublic().getEncoded());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PemKeys.publicKey(pem.replace("-----END PUBLIC KEY-----", "")));
+    assertEquals("public key: the PEM has no -----END PUBLIC KEY----- line", e.getMessage());
+    // An END line before the BEGIN line does not count.
+    IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+        () -> PemKeys.publicKey("-----END PUBLIC KEY-----\n" + pem.replace("-----END PUBLIC KEY-----", "")));
+    assertTrue(early.getMessage().contains("no -----END PUBLIC KEY----- line"), early.getMessage());
+  }
 }

@@ -144,4 +144,11 @@ class RequestSignerTest {
         "RequestSigner{mchid=1900000109, serial_no=1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C}",
         signer.toString());
   }
+
+  @Test
+  void exposesMerchantIdSerialAndProvider() {
+    assertEquals("1900000109", signer.merchantId());
+    assertEquals("1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C", signer.merchantSerialNumber());
+    assertEquals("JDK default", signer.providerName());
+  }
 }

@@ -215,4 +215,74 @@ class ResponseVerifierTest {
       assertTrue(e.getMessage().contains("REQ-1"), e.getMessage());
     }
   }
+
+  @Test
+  void exposesItsKeysWindowAndADerivedCopy() throws Exception {
+    assertEquals(java.util.Collections.singleton(TestKeys.PUBLIC_KEY_ID), verifier.keyIds());
+    assertEquals(300, verifier.windowSeconds());
+    assertEquals("ResponseVerifier{keys=[" + TestKeys.PUBLIC_KEY_ID + "], window=300s}", verifier.toString());
+    ResponseVerifier copy = verifier.newBuilder().build();
+    copy.verify(HeaderSource.of(good()), BODY);
+    assertEquals(verifier.keyIds(), copy.keyIds());
+    X509Certificate certificate = TestKeys.certificate(TestKeys.other(), BigInteger.valueOf(0xABCDEF));
+    ResponseVerifier certificateOnly = ResponseVerifier.builder().certificate(certificate).build();
+    assertEquals("ABCDEF", certificateOnly.preferredSerial());
+    assertEquals(TestKeys.PUBLIC_KEY_ID, verifier.preferredSerial());
+  }
+
+  @Test
+  void unknownSerialIsQuotedPrintableAndShort() {
+    String serial = "PUB_KEY_ID_\u0001" + new String(new char[80]).replace('\0', '9');
+    WechatPaySignatureException e = assertThrows(WechatPaySignatureException.class,
+        () -> verifier.verify(HeaderSource.of(headers(NOW, serial, TestKeys.wechatPay())), BODY));
+    assertEquals(Reason.UNKNOWN_SERIAL, e.getReason());
+    assertTrue(e.getMessage().contains("PUB_KEY_ID_?999"), e.getMessage());
+    assertTrue(e.getMessage().contains("…"), e.getMessage());
+    assertFalse(e.getMessage().contains(new String(new char[70]).replace('\0', '9')), e.getMessage());
+    String exactly64 = "PUB_KEY_ID_" + new String(new char[53]).replace('\0', '7');
+    WechatPaySignatureException shortOne = assertThrows(WechatPaySignatureException.class,
+        () -> verifier.verify(HeaderSource.of(headers(NOW, exactly64, TestKeys.wechatPay())), BODY));
+    assertTrue(shortOne.getMessage().contains(exactly64 + ";"), shortOne.getMessage());
+  }
+
+  @Test
+  void timestampsOfMoreThan18DigitsAreMalformed() {
+    Map<String, List<String>> nineteen = good();
+    nineteen.put("Wechatpay-Timestamp", Collections.singletonList("1000000000000000000"));
+    assertEquals(Reason.MALFORMED_TIMESTAMP, failure(nineteen, BODY));
+    Map<String, List<String>> eighteen = good();
+    eighteen.put("Wechatpay-Timestamp", Collections.singletonList("100000000000000000"));
+    assertEquals(Reason.STALE_TIMESTAMP, failure(eighteen, BODY));
+  }
+
+  @Test
+  void emptyDecodedSignatureIsMalformed() {
+    Map<String, List<String>> headers = good();
+    headers.put("Wechatpay-Signature", Collections.singletonList("===="));
+    assertEquals(Reason.MALFORMED_SIGNATURE, failure(headers, BODY));
+  }
+
+  @Test
+  void builderRefusesNonRsaKeysAndWindowsOutOfRange() throws Exception {
+    java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    java.security.KeyPair pair = ec.generateKeyPair();
+    assertThrows(IllegalArgumentException.class,
+        () -> ResponseVerifier.builder().publicKey(TestKeys.PUBLIC_KEY_ID, pair.getPublic()));
+    X509Certificate ecCertificate = ecCertificate(pair);
+    assertThrows(IllegalArgumentException.class, () -> ResponseVerifier.builder().certificate(ecCertificate));
+    assertThrows(IllegalArgumentException.class, () -> ResponseVerifier.builder().windowSeconds(-1));
+    assertThrows(IllegalArgumentException.class, () -> ResponseVerifier.builder().windowSeconds(3601));
+    ResponseVerifier.builder().windowSeconds(0);
+    ResponseVerifier.builder().windowSeconds(3600);
+  }
+
+  static X509Certificate ecCertificate(java.security.KeyPair pair) throws Exception {
+    org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=ec");
+    long now = System.currentTimeMillis();
+    return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+        new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+            new java.util.Date(now - 1000), new java.util.Date(now + 86_400_000L), name, pair.getPublic())
+            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+  }
 }

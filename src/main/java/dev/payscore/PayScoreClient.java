@@ -10,6 +10,7 @@ import dev.payscore.auth.NonceGenerator;
 import dev.payscore.auth.PemKeys;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.auth.SignatureScheme;
 import dev.payscore.model.ErrorResponse;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -179,6 +180,7 @@ public final class PayScoreClient {
     private boolean logBodies;
     private long maxResponseBytes = 1024 * 1024;
     private @Nullable RetryPolicy retryPolicy;
+    private SignatureScheme signatureScheme = SignatureScheme.RSA;
     private boolean cryptoProviderSet;
     private @Nullable Provider cryptoProvider;
 
@@ -411,6 +413,19 @@ public final class PayScoreClient {
     }
 
     /**
+     * Sets the signature scheme (default {@link SignatureScheme#RSA}). {@link SignatureScheme#SM2}
+     * (国密) needs an SM2 merchant key ({@link dev.payscore.auth.PemKeys#privateKey} reads it) and
+     * WeChat Pay's SM2 public key or certificate, and {@code org.bouncycastle:bcprov-jdk18on}.
+     *
+     * @param scheme the scheme
+     * @return this builder
+     */
+    public Builder signatureScheme(SignatureScheme scheme) {
+      this.signatureScheme = requireNonNull(scheme, "scheme == null");
+      return this;
+    }
+
+    /**
      * Retries failures that are safe to retry, as the policy says (default: no retry).
      *
      * @param retryPolicy the policy, or {@code null} for none
@@ -458,6 +473,12 @@ public final class PayScoreClient {
       }
       if (merchantPrivateKey == null) {
         problems.add("merchantPrivateKey is not set (apiclient_key.pem)");
+      } else {
+        String expected = signatureScheme == SignatureScheme.SM2 ? "SM2" : "RSA";
+        if (!expected.equals(merchantPrivateKey.getAlgorithm())) {
+          problems.add("merchantPrivateKey is " + merchantPrivateKey.getAlgorithm() + " but the scheme "
+              + signatureScheme.authorizationScheme() + " needs " + expected);
+        }
       }
       ResponseVerifier builtVerifier = null;
       if (keyCount == 0) {
@@ -487,8 +508,8 @@ public final class PayScoreClient {
         throw new IllegalStateException(message.toString());
       }
       RequestSigner signer =
-          new RequestSigner(
-              merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator, provider());
+          new RequestSigner(merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator,
+              signatureScheme == SignatureScheme.RSA ? provider() : null, signatureScheme);
       AtomicReference<ResponseVerifier> verifierRef = new AtomicReference<>(builtVerifier);
       WechatPayInterceptor interceptor =
           new WechatPayInterceptor(

@@ -2,6 +2,7 @@ package dev.payscore.cli;
 
 import dev.payscore.internal.JvmOnly;
 import dev.payscore.PayScoreClient;
+import dev.payscore.auth.SignatureScheme;
 import dev.payscore.sandbox.PayScoreSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,10 @@ final class ClientOptions {
   @Option(names = "--wechatpay-public-key", paramLabel = "FILE",
       description = "WeChat Pay public key, pub_key.pem. Env PAYSCORE_WECHATPAY_PUBLIC_KEY.")
   String wechatPayPublicKey;
+
+  @Option(names = "--scheme", paramLabel = "rsa|sm2", defaultValue = "rsa",
+      description = "Signature scheme: rsa (WECHATPAY2-SHA256-RSA2048, default) or sm2 (国密 WECHATPAY2-SM2-WITH-SM3).")
+  String scheme;
 
   @Option(names = "--verbose", description = "Show the signed request (Authorization redacted), Request-ID, and stack traces.")
   boolean verbose;
@@ -84,8 +89,9 @@ final class ClientOptions {
   Connection connect(PayScoreCli.Io io, Seed seed) {
     PayScoreSandbox sandbox = null;
     PayScoreClient.Builder builder;
+    SignatureScheme signatureScheme = signatureScheme();
     if (sandboxMode()) {
-      sandbox = PayScoreSandbox.start();
+      sandbox = PayScoreSandbox.builder().scheme(signatureScheme).start();
       seed.plant(sandbox);
       io.err.println("payscore: no credentials given: using the embedded sandbox at " + sandbox.url());
       builder = sandbox.clientBuilder();
@@ -94,7 +100,8 @@ final class ClientOptions {
           .merchantId(mchid)
           .merchantSerialNumber(serial)
           .merchantPrivateKey(read(privateKey))
-          .wechatPayPublicKey(wechatPayPublicKeyId, read(wechatPayPublicKey));
+          .wechatPayPublicKey(wechatPayPublicKeyId, read(wechatPayPublicKey))
+          .signatureScheme(signatureScheme);
       if (endpoint != null) {
         builder.baseUrl(endpoint);
       }
@@ -112,6 +119,16 @@ final class ClientOptions {
       }
       throw e;
     }
+  }
+
+  SignatureScheme signatureScheme() {
+    if ("sm2".equalsIgnoreCase(scheme)) {
+      return SignatureScheme.SM2;
+    }
+    if (scheme == null || "rsa".equalsIgnoreCase(scheme)) {
+      return SignatureScheme.RSA;
+    }
+    throw new IllegalArgumentException("--scheme must be rsa or sm2, got " + scheme);
   }
 
   static String read(String file) {

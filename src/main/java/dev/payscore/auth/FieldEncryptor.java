@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Encrypts personal fields (name, phone, ID number, address) for WeChat Pay: RSA-OAEP with SHA-1 and
  * MGF1 ({@code RSA/ECB/OAEPWithSHA-1AndMGF1Padding}) under the WeChat Pay public key or platform
- * certificate whose id the request sends as {@code Wechatpay-Serial}, in standard Base64. Thread-safe.
+ * certificate whose id the request sends as {@code Wechatpay-Serial}, in standard Base64; with an SM2
+ * key, SM2 in C1C3C2 ASN.1 form. Thread-safe.
  */
 public final class FieldEncryptor {
   static final String TRANSFORMATION = "RSA/ECB/OAEPWithSHA-1AndMGF1Padding";
@@ -40,6 +41,9 @@ public final class FieldEncryptor {
   public @Nullable String encrypt(@Nullable String plain) {
     if (plain == null) {
       return null;
+    }
+    if (publicKey instanceof Sm2Key.Public) {
+      return ByteString.of(Sm2.encrypt((Sm2Key.Public) publicKey, plain.getBytes(StandardCharsets.UTF_8))).base64();
     }
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);

@@ -22,8 +22,11 @@ import okio.ByteString;
  *
  * <ul>
  *   <li>{@link #privateKey(String)}: the merchant API private key {@code apiclient_key.pem}, PKCS#8
- *       ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY});
- *   <li>{@link #publicKey(String)}: the WeChat Pay public key, SPKI ({@code BEGIN PUBLIC KEY});
+ *       ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}); an SM2 key as PKCS#8
+ *       or SEC1 ({@code BEGIN EC PRIVATE KEY}) becomes an {@link Sm2Key};
+ *   <li>{@link #publicKey(String)}: the WeChat Pay public key, SPKI ({@code BEGIN PUBLIC KEY}), RSA or
+ *       SM2;
+ *   <li>{@link #sm2Certificate(String)}: an SM2 platform certificate;
  *   <li>{@link #certificate(String)}: an X.509 certificate, and {@link #serialNumber} its serial.
  * </ul>
  *
@@ -52,8 +55,23 @@ public final class PemKeys {
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       if (pem.contains("-----BEGIN PRIVATE KEY-----")) {
-        return rsa.generatePrivate(
-            new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY", "private key")));
+        byte[] der = decode(pem, "PRIVATE KEY", "private key");
+        try {
+          return rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException notRsa) {
+          PrivateKey sm2 = sm2Private(der, false);
+          if (sm2 != null) {
+            return sm2;
+          }
+          throw notRsa;
+        }
+      }
+      if (pem.contains("-----BEGIN EC PRIVATE KEY-----")) {
+        PrivateKey sm2 = sm2Private(decode(pem, "EC PRIVATE KEY", "private key"), true);
+        if (sm2 == null) {
+          throw new IllegalArgumentException("private key: an EC PRIVATE KEY must be on the SM2 curve sm2p256v1");
+        }
+        return sm2;
       }
       if (pem.contains("-----BEGIN RSA PRIVATE KEY-----")) {
         if (pem.contains("ENCRYPTED")) {
@@ -99,10 +117,14 @@ public final class PemKeys {
       throw new IllegalArgumentException(
           "public key: expected PEM with BEGIN PUBLIC KEY (the WeChat Pay public key file)");
     }
+    byte[] der = decode(pem, "PUBLIC KEY", "public key");
     try {
-      return KeyFactory.getInstance("RSA")
-          .generatePublic(new X509EncodedKeySpec(decode(pem, "PUBLIC KEY", "public key")));
+      return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
+      PublicKey sm2 = sm2Public(der);
+      if (sm2 != null) {
+        return sm2;
+      }
       throw new IllegalArgumentException(
           "public key: not a valid RSA public key (" + e.getClass().getSimpleName() + ")");
     }
@@ -141,6 +163,46 @@ public final class PemKeys {
   public static String serialNumber(X509Certificate certificate) {
     BigInteger serial = requireNonNull(certificate, "certificate == null").getSerialNumber();
     return serial.toString(16).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Loads an SM2 certificate (国密平台证书): its serial number (upper-case hex) and public key.
+   *
+   * @param pem the PEM text, {@code BEGIN CERTIFICATE}
+   * @return {serial, key} as a map entry
+   * @throws IllegalArgumentException when the text is not an SM2 certificate
+   */
+  public static java.util.Map.Entry<String, PublicKey> sm2Certificate(String pem) {
+    requireNonNull(pem, "pem == null");
+    Object[] certificate;
+    try {
+      certificate = Sm2.certificateFromDer(decode(pem, "CERTIFICATE", "certificate"));
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalArgumentException(BC_NEEDED);
+    }
+    if (certificate == null) {
+      throw new IllegalArgumentException("certificate: not an SM2 (sm2p256v1) certificate");
+    }
+    return new java.util.AbstractMap.SimpleImmutableEntry<>((String) certificate[0], (PublicKey) certificate[1]);
+  }
+
+  private static final String BC_NEEDED =
+      "SM2 keys need org.bouncycastle:bcprov-jdk18on on the class path";
+
+  private static @org.jspecify.annotations.Nullable PrivateKey sm2Private(byte[] der, boolean sec1) {
+    try {
+      return Sm2.privateKeyFromDer(der, sec1);
+    } catch (NoClassDefFoundError e) {
+      return null;
+    }
+  }
+
+  private static @org.jspecify.annotations.Nullable PublicKey sm2Public(byte[] der) {
+    try {
+      return Sm2.publicKeyFromDer(der);
+    } catch (NoClassDefFoundError e) {
+      return null;
+    }
   }
 
   private static byte[] decode(String pem, String label, String what) {

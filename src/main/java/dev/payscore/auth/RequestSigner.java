@@ -12,7 +12,8 @@ import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs WeChat Pay APIv3 requests with {@code WECHATPAY2-SHA256-RSA2048}.
+ * Signs WeChat Pay APIv3 requests with {@code WECHATPAY2-SHA256-RSA2048} (or, for merchants WeChat
+ * Pay enabled for it, {@code WECHATPAY2-SM2-WITH-SM3}: see {@link SignatureScheme}).
  *
  * <p>The signed message is {@code METHOD\nCANONICAL_URL\nTIMESTAMP\nNONCE\nBODY\n}, where
  * CANONICAL_URL is the encoded path (plus {@code ?} and the encoded query, if any) exactly as sent,
@@ -39,6 +40,7 @@ public final class RequestSigner {
   private final Clock clock;
   private final NonceGenerator nonces;
   private final @Nullable Provider provider;
+  private final SignatureScheme scheme;
   /** An initialised Signature per thread: initSign once, then update + sign per call. */
   private final ThreadLocal<Signature> signatures = new ThreadLocal<>();
 
@@ -89,6 +91,29 @@ public final class RequestSigner {
       Clock clock,
       NonceGenerator nonces,
       @Nullable Provider provider) {
+    this(merchantId, merchantSerialNumber, privateKey, clock, nonces, provider, SignatureScheme.RSA);
+  }
+
+  /**
+   * Creates a signer for a scheme: {@link SignatureScheme#RSA} with an RSA key, or {@link
+   * SignatureScheme#SM2} with an SM2 key ({@link Sm2Key.Private}, from {@link PemKeys#privateKey}).
+   *
+   * @param merchantId the merchant id (商户号), digits only
+   * @param merchantSerialNumber the serial number of the merchant API certificate, hex
+   * @param privateKey the merchant API private key of the scheme
+   * @param clock the source of timestamps
+   * @param nonces the source of nonces
+   * @param provider the JCA provider of {@code SHA256withRSA} (RSA only), or {@code null}
+   * @param scheme the signature scheme
+   */
+  public RequestSigner(
+      String merchantId,
+      String merchantSerialNumber,
+      PrivateKey privateKey,
+      Clock clock,
+      NonceGenerator nonces,
+      @Nullable Provider provider,
+      SignatureScheme scheme) {
     requireNonNull(merchantId, "merchantId == null");
     requireNonNull(merchantSerialNumber, "merchantSerialNumber == null");
     if (!MERCHANT_ID.matcher(merchantId).matches()) {
@@ -100,9 +125,12 @@ public final class RequestSigner {
               + " 1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C (openssl x509 -noout -serial)");
     }
     requireNonNull(privateKey, "privateKey == null");
-    if (!"RSA".equals(privateKey.getAlgorithm())) {
-      throw new IllegalArgumentException(
-          "privateKey: must be an RSA key for " + SCHEME + ", got " + privateKey.getAlgorithm());
+    this.scheme = requireNonNull(scheme, "scheme == null");
+    String expected = scheme == SignatureScheme.SM2 ? "SM2" : "RSA";
+    if (!expected.equals(privateKey.getAlgorithm())
+        || (scheme == SignatureScheme.SM2 && !(privateKey instanceof Sm2Key.Private))) {
+      throw new IllegalArgumentException("privateKey: must be an " + expected + " key for "
+          + scheme.authorizationScheme() + ", got " + privateKey.getAlgorithm());
     }
     this.merchantId = merchantId;
     this.merchantSerialNumber = merchantSerialNumber.toUpperCase(java.util.Locale.ROOT);
@@ -129,7 +157,7 @@ public final class RequestSigner {
     String signature = sign(
         (method + '\n' + canonicalUrl + '\n' + timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8),
         body);
-    return SCHEME
+    return scheme.authorizationScheme()
         + " mchid=\""
         + merchantId
         + "\",nonce_str=\""
@@ -171,6 +199,9 @@ public final class RequestSigner {
 
   /** Signs head + body + '\n' (the canonical message) without copying the body. */
   private String sign(byte[] head, byte[] body) {
+    if (scheme == SignatureScheme.SM2) {
+      return ByteString.of(Sm2.sign((Sm2Key.Private) privateKey, head, body, new byte[] {'\n'})).base64();
+    }
     Signature signature = signatures.get();
     try {
       if (signature == null) {
@@ -216,6 +247,9 @@ public final class RequestSigner {
    * @return the provider's name, e.g. {@code SunRsaSign} or {@code Conscrypt}
    */
   public String providerName() {
+    if (scheme == SignatureScheme.SM2) {
+      return "Bouncy Castle (SM2, lightweight API)";
+    }
     return provider != null ? provider.getName() : "JDK default";
   }
 

@@ -153,6 +153,11 @@ public final class ResponseVerifier {
       throw new WechatPaySignatureException(
           Reason.MALFORMED_SIGNATURE, "Wechatpay-Signature is not Base64", requestId, httpStatus);
     }
+    SignatureScheme scheme = SignatureScheme.forSignatureType(first(headers, "Wechatpay-Signature-Type"));
+    if (scheme == null) {
+      throw new WechatPaySignatureException(
+          Reason.SIGNATURE_MISMATCH, "Wechatpay-Signature-Type names no known scheme", requestId, httpStatus);
+    }
     PublicKey key = keys.get(serial);
     if (key == null) {
       throw new WechatPaySignatureException(
@@ -161,8 +166,17 @@ public final class ResponseVerifier {
           requestId,
           httpStatus);
     }
+    if ((scheme == SignatureScheme.SM2) != (key instanceof Sm2Key.Public)) {
+      throw new WechatPaySignatureException(Reason.SIGNATURE_MISMATCH,
+          "the signature is " + scheme.authorizationScheme() + " but the key of " + serial + " is "
+              + key.getAlgorithm(),
+          requestId, httpStatus);
+    }
     boolean valid;
-    try {
+    if (scheme == SignatureScheme.SM2) {
+      valid = Sm2.verify((Sm2Key.Public) key, decoded.toByteArray(),
+          (timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8), body, new byte[] {'\n'});
+    } else try {
       Signature verifier = signature(serial, key);
       // The message TIMESTAMP\nNONCE\nBODY\n, fed in parts: the body is not copied.
       verifier.update((timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8));
@@ -420,10 +434,22 @@ public final class ResponseVerifier {
     }
 
     private static void requireRsa(PublicKey key, String name) {
-      if (!"RSA".equals(key.getAlgorithm())) {
+      if (!"RSA".equals(key.getAlgorithm()) && !(key instanceof Sm2Key.Public)) {
         throw new IllegalArgumentException(
-            name + ": must be an RSA key, got " + key.getAlgorithm());
+            name + ": must be an RSA or SM2 key, got " + key.getAlgorithm());
       }
+    }
+
+    /**
+     * Registers an SM2 platform certificate (国密平台证书) under its serial.
+     *
+     * @param pem the certificate PEM
+     * @return this builder
+     */
+    public Builder sm2Certificate(String pem) {
+      java.util.Map.Entry<String, PublicKey> certificate = PemKeys.sm2Certificate(pem);
+      put(certificate.getKey(), certificate.getValue());
+      return this;
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.payscore.WechatPayNotificationException.Reason;
 import dev.payscore.WechatPaySignatureException;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.auth.Sm2;
 import dev.payscore.model.PayafterOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ import org.jspecify.annotations.Nullable;
 public final class NotificationParser {
   /** The algorithm of APIv3 notifications. */
   public static final String AEAD_AES_256_GCM = "AEAD_AES_256_GCM";
+
+  /** The national-cryptography algorithm: SM4-GCM under the first 16 bytes of SM3(APIv3 key). */
+  public static final String AEAD_SM4_GCM = "AEAD_SM4_GCM";
 
   private static final Moshi MOSHI = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
   private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
@@ -86,12 +90,14 @@ public final class NotificationParser {
     String id = string(envelope, "id", requestId, true);
     String eventType = string(envelope, "event_type", requestId, true);
     String algorithm = string(resource, "algorithm", requestId, true);
-    if (!AEAD_AES_256_GCM.equals(algorithm)) {
+    if (!AEAD_AES_256_GCM.equals(algorithm) && !AEAD_SM4_GCM.equals(algorithm)) {
       throw new WechatPayNotificationException(Reason.UNSUPPORTED_ALGORITHM,
-          "resource.algorithm is " + algorithm + ", expected " + AEAD_AES_256_GCM, requestId, null);
+          "resource.algorithm is " + algorithm + ", expected " + AEAD_AES_256_GCM + " or " + AEAD_SM4_GCM,
+          requestId, null);
     }
     String associatedData = string(resource, "associated_data", requestId, false);
     String plaintext = decrypt(
+        algorithm,
         string(resource, "ciphertext", requestId, true),
         string(resource, "nonce", requestId, true),
         associatedData == null ? "" : associatedData,
@@ -112,12 +118,24 @@ public final class NotificationParser {
     return new PayScoreNotification.Unknown(id, createTime, eventType, resourceType, summary, plaintext);
   }
 
-  private String decrypt(String ciphertext, String nonce, String associatedData, @Nullable String requestId)
-      throws WechatPayNotificationException {
+  private String decrypt(String algorithm, String ciphertext, String nonce, String associatedData,
+      @Nullable String requestId) throws WechatPayNotificationException {
     ByteString encrypted = ByteString.decodeBase64(ciphertext);
     if (encrypted == null || encrypted.size() < 16) {
       throw new WechatPayNotificationException(Reason.MALFORMED,
           "resource.ciphertext is not Base64 of at least 16 bytes", requestId, null);
+    }
+    if (AEAD_SM4_GCM.equals(algorithm)) {
+      try {
+        return new String(Sm2.sm4Gcm(false, apiV3Key, nonce.getBytes(StandardCharsets.UTF_8),
+            associatedData.getBytes(StandardCharsets.UTF_8), encrypted.toByteArray()), StandardCharsets.UTF_8);
+      } catch (AEADBadTagException | RuntimeException e) {
+        throw new WechatPayNotificationException(Reason.DECRYPTION_FAILED,
+            "SM4-GCM authentication failed: the resource was altered or the APIv3 key is wrong", requestId, null);
+      } catch (NoClassDefFoundError e) {
+        throw new WechatPayNotificationException(Reason.UNSUPPORTED_ALGORITHM,
+            "AEAD_SM4_GCM needs org.bouncycastle:bcprov-jdk18on on the class path", requestId, null);
+      }
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -2,6 +2,9 @@ package dev.payscore.sandbox;
 
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.auth.SignatureScheme;
+import dev.payscore.auth.Sm2;
+import dev.payscore.auth.Sm2Key;
 import dev.payscore.internal.JvmOnly;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,12 +40,14 @@ final class PayScoreNotificationSender {
   private final PrivateKey platformKey;
   private final String keyId;
   private final Clock clock;
+  private final SignatureScheme scheme;
   private final String apiV3Key = random(32);
 
-  PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock) {
+  PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock, SignatureScheme scheme) {
     this.platformKey = platformKey;
     this.keyId = keyId;
     this.clock = clock;
+    this.scheme = scheme;
   }
 
   String apiV3Key() {
@@ -71,7 +76,7 @@ final class PayScoreNotificationSender {
     rfc3339.setTimeZone(TimeZone.getTimeZone("GMT+08:00"));
     String body = "{\"id\":\"EV-" + random(20) + "\",\"create_time\":\"" + rfc3339.format(new Date(now * 1000L))
         + "\",\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType
-        + "\",\"summary\":\"支付分通知\",\"resource\":{\"original_type\":\"payscore\",\"algorithm\":\"AEAD_AES_256_GCM\","
+        + "\",\"summary\":\"支付分通知\",\"resource\":{\"original_type\":\"payscore\",\"algorithm\":\"" + (scheme == SignatureScheme.SM2 ? "AEAD_SM4_GCM" : "AEAD_AES_256_GCM") + "\","
         + "\"ciphertext\":\"" + ciphertext + "\",\"nonce\":\"" + nonce + "\",\"associated_data\":\"" + associatedData + "\"}}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signatureNonce = random(32);
@@ -86,7 +91,7 @@ final class PayScoreNotificationSender {
       connection.setRequestProperty("Wechatpay-Timestamp", Long.toString(now));
       connection.setRequestProperty("Wechatpay-Nonce", signatureNonce);
       connection.setRequestProperty("Wechatpay-Serial", keyId);
-      connection.setRequestProperty("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
+      connection.setRequestProperty("Wechatpay-Signature-Type", scheme.authorizationScheme());
       connection.setRequestProperty("Wechatpay-Signature",
           sign(ResponseVerifier.message(Long.toString(now), signatureNonce, bytes)));
       try (OutputStream out = connection.getOutputStream()) {
@@ -107,6 +112,15 @@ final class PayScoreNotificationSender {
   }
 
   private String encrypt(String plaintext, String nonce, String associatedData) {
+    if (scheme == SignatureScheme.SM2) {
+      try {
+        return Base64.getEncoder().encodeToString(Sm2.sm4Gcm(true, apiV3Key.getBytes(StandardCharsets.UTF_8),
+            nonce.getBytes(StandardCharsets.UTF_8), associatedData.getBytes(StandardCharsets.UTF_8),
+            plaintext.getBytes(StandardCharsets.UTF_8)));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE,
@@ -120,6 +134,9 @@ final class PayScoreNotificationSender {
   }
 
   private String sign(byte[] message) {
+    if (scheme == SignatureScheme.SM2) {
+      return Base64.getEncoder().encodeToString(Sm2.sign((Sm2Key.Private) platformKey, message));
+    }
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");
       signature.initSign(platformKey);

@@ -10,6 +10,9 @@ import dev.payscore.PayScoreClient;
 import dev.payscore.ValidationException;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.auth.SignatureScheme;
+import dev.payscore.auth.Sm2;
+import dev.payscore.auth.Sm2Key;
 import dev.payscore.model.CancelPayafterOrderRequest;
 import dev.payscore.model.CancelPayafterOrderResponse;
 import dev.payscore.model.CompletePayafterOrderRequest;
@@ -110,6 +113,7 @@ public final class PayScoreSandbox implements AutoCloseable {
   private final String wechatPayPublicKeyId;
   private final KeyPair wechatPayKeys;
   private final Clock clock;
+  private final SignatureScheme scheme;
   private final LoopbackHttpServer server;
   private final Map<String, Order> orders = new ConcurrentHashMap<>();
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -120,21 +124,22 @@ public final class PayScoreSandbox implements AutoCloseable {
 
   private PayScoreSandbox(Builder builder) throws IOException {
     this.merchantId = builder.merchantId;
+    this.scheme = builder.scheme;
     if (builder.merchantPublicKey != null) {
       this.merchantSerialNumber = requireNonNull(builder.merchantSerialNumber);
       this.merchantPublicKey = builder.merchantPublicKey;
       this.merchantPrivateKey = null;
     } else {
-      KeyPair merchant = rsa();
+      KeyPair merchant = scheme == SignatureScheme.SM2 ? Sm2.generateKeyPair() : rsa();
       this.merchantSerialNumber = randomDigits(40, true);
       this.merchantPublicKey = merchant.getPublic();
       this.merchantPrivateKey = merchant.getPrivate();
     }
-    this.wechatPayKeys = rsa();
+    this.wechatPayKeys = scheme == SignatureScheme.SM2 ? Sm2.generateKeyPair() : rsa();
     this.wechatPayPublicKeyId = builder.wechatPayPublicKeyId != null
         ? builder.wechatPayPublicKeyId : "PUB_KEY_ID_" + randomDigits(34, false);
     this.clock = builder.clock;
-    this.notifier = new PayScoreNotificationSender(wechatPayKeys.getPrivate(), wechatPayPublicKeyId, clock);
+    this.notifier = new PayScoreNotificationSender(wechatPayKeys.getPrivate(), wechatPayPublicKeyId, clock, scheme);
     this.server = new LoopbackHttpServer(builder.port, this::handle);
   }
 
@@ -178,7 +183,8 @@ public final class PayScoreSandbox implements AutoCloseable {
             .merchantSerialNumber(merchantSerialNumber)
             .wechatPayPublicKey(wechatPayPublicKeyId, wechatPayKeys.getPublic())
             .baseUrl(url())
-            .clock(clock);
+            .clock(clock)
+            .signatureScheme(scheme);
     if (merchantPrivateKey != null) {
       builder.merchantPrivateKey(merchantPrivateKey);
     }
@@ -526,7 +532,7 @@ public final class PayScoreSandbox implements AutoCloseable {
       headers.add(new String[] {"Wechatpay-Timestamp", Long.toString(timestamp)});
       headers.add(new String[] {"Wechatpay-Serial",
           kind == Fault.Kind.UNKNOWN_SERIAL ? "PUB_KEY_ID_0000000000000000000000000000000000" : wechatPayPublicKeyId});
-      headers.add(new String[] {"Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048"});
+      headers.add(new String[] {"Wechatpay-Signature-Type", scheme.authorizationScheme()});
     }
     headers.add(new String[] {"Content-Length", Integer.toString(body.length)});
     if (kind == Fault.Kind.LOWER_CASE_HEADERS) {
@@ -798,6 +804,14 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   private @Nullable String decrypt(String base64) {
+    if (scheme == SignatureScheme.SM2) {
+      try {
+        return new String(Sm2.decrypt((Sm2Key.Private) wechatPayKeys.getPrivate(), Base64.getDecoder().decode(base64)),
+            StandardCharsets.UTF_8);
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        return null;
+      }
+    }
     try {
       javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
       cipher.init(javax.crypto.Cipher.DECRYPT_MODE, wechatPayKeys.getPrivate());
@@ -896,8 +910,8 @@ public final class PayScoreSandbox implements AutoCloseable {
       return "Authorization is missing";
     }
     int space = authorization.indexOf(' ');
-    if (space < 0 || !authorization.substring(0, space).equals("WECHATPAY2-SHA256-RSA2048")) {
-      return "the scheme must be WECHATPAY2-SHA256-RSA2048";
+    if (space < 0 || !authorization.substring(0, space).equals(scheme.authorizationScheme())) {
+      return "the scheme must be " + scheme.authorizationScheme();
     }
     Map<String, String> params = new java.util.HashMap<>();
     Matcher m = AUTH_PARAM.matcher(authorization.substring(space + 1));
@@ -934,13 +948,17 @@ public final class PayScoreSandbox implements AutoCloseable {
     System.arraycopy(body, 0, message, head.length, body.length);
     message[message.length - 1] = '\n';
     try {
+      byte[] decoded = Base64.getDecoder().decode(signature);
+      if (scheme == SignatureScheme.SM2) {
+        return Sm2.verify((Sm2Key.Public) merchantPublicKey, decoded, message) ? null : "the signature does not verify";
+      }
       Signature verifier = Signature.getInstance("SHA256withRSA");
       verifier.initVerify(merchantPublicKey);
       verifier.update(message);
-      if (!verifier.verify(Base64.getDecoder().decode(signature))) {
+      if (!verifier.verify(decoded)) {
         return "the signature does not verify";
       }
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+    } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
       return "the signature does not verify";
     }
     return null;
@@ -965,6 +983,9 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   private byte[] sign(byte[] message) {
+    if (scheme == SignatureScheme.SM2) {
+      return Sm2.sign((Sm2Key.Private) wechatPayKeys.getPrivate(), message);
+    }
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");
       signature.initSign(wechatPayKeys.getPrivate());
@@ -1081,6 +1102,7 @@ public final class PayScoreSandbox implements AutoCloseable {
     private Clock clock = Clock.SYSTEM;
     private int port;
     private @Nullable String wechatPayPublicKeyId;
+    private SignatureScheme scheme = SignatureScheme.RSA;
 
     Builder() {
     }
@@ -1133,6 +1155,19 @@ public final class PayScoreSandbox implements AutoCloseable {
         throw new IllegalArgumentException("publicKeyId: must start with PUB_KEY_ID_");
       }
       this.wechatPayPublicKeyId = publicKeyId;
+      return this;
+    }
+
+    /**
+     * Sets the signature scheme (default RSA). {@link SignatureScheme#SM2} runs the sandbox in 国密
+     * mode: SM2 keys, SM2/SM3 signatures both ways, SM2-encrypted personal fields, AEAD_SM4_GCM
+     * notifications (needs {@code org.bouncycastle:bcprov-jdk18on}).
+     *
+     * @param scheme the scheme
+     * @return this builder
+     */
+    public Builder scheme(SignatureScheme scheme) {
+      this.scheme = requireNonNull(scheme, "scheme == null");
       return this;
     }
 

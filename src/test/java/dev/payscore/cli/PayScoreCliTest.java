@@ -314,6 +314,15 @@ class PayScoreCliTest {
   }
 
   @Test
+  void completesInSmModeAgainstTheSandbox() {
+    Run run = run("complete", "--out-order-no", "SMCLI", "--request", USED, "--scheme", "sm2", "--verbose");
+    assertEquals(0, run.code, run.err);
+    assertTrue(run.err.contains("> Authorization: WECHATPAY2-SM2-WITH-SM3 [redacted]"), run.err);
+    assertTrue(run.out.contains("\"out_order_no\": \"SMCLI\""), run.out);
+    assertEquals(2, run("complete", "--out-order-no", "X", "--request", USED, "--scheme", "dsa").code);
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     Run run = run("--help");
     assertEquals(0, run.code);

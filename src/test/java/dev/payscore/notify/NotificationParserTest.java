@@ -157,7 +157,7 @@ class NotificationParserTest {
   @Test
   void unsupportedAlgorithmAndMalformedBodiesAreTyped() {
     WechatPayNotificationException sm4 = assertThrows(WechatPayNotificationException.class,
-        () -> parse(envelope("PAYSCORE.USER_ACCEPTED", "AEAD_SM4_GCM", "AAAAAAAAAAAAAAAAAAAAAA==")));
+        () -> parse(envelope("PAYSCORE.USER_ACCEPTED", "AEAD_CHACHA20_POLY1305", "AAAAAAAAAAAAAAAAAAAAAA==")));
     assertEquals(WechatPayNotificationException.Reason.UNSUPPORTED_ALGORITHM, sm4.getReason());
     assertEquals(WechatPayNotificationException.Reason.MALFORMED,
         assertThrows(WechatPayNotificationException.class, () -> parse("[]")).getReason());
@@ -165,6 +165,29 @@ class NotificationParserTest {
         assertThrows(WechatPayNotificationException.class, () -> parse("{\"id\":\"x\",\"event_type\":\"E\"}")).getReason());
     assertEquals(WechatPayNotificationException.Reason.MALFORMED_RESOURCE, assertThrows(WechatPayNotificationException.class,
         () -> parse(body("PAYSCORE.USER_PAID", "{\"fees\":\"not a list\"}"))).getReason());
+  }
+
+  @Test
+  void decryptsAeadSm4GcmUnderTheFirst16BytesOfSm3OfTheApiV3Key() throws Exception {
+    // Built with Bouncy Castle's SM3 and SM4-GCM directly, not through the parser's code.
+    org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+    byte[] keyBytes = API_V3_KEY.getBytes(StandardCharsets.UTF_8);
+    sm3.update(keyBytes, 0, keyBytes.length);
+    byte[] digest = new byte[32];
+    sm3.doFinal(digest, 0);
+    GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new org.bouncycastle.crypto.engines.SM4Engine());
+    gcm.init(true, new AEADParameters(new KeyParameter(java.util.Arrays.copyOf(digest, 16)), 128,
+        "fdasflkja484".getBytes(StandardCharsets.UTF_8), "payscore".getBytes(StandardCharsets.UTF_8)));
+    byte[] in = ORDER_JSON.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[gcm.getOutputSize(in.length)];
+    gcm.doFinal(out, gcm.processBytes(in, 0, in.length, out, 0));
+    String body = envelope("PAYSCORE.USER_ACCEPTED", "AEAD_SM4_GCM", Base64.getEncoder().encodeToString(out));
+    PayScoreNotification n = parse(body);
+    assertEquals("ORDER1", ((PayScoreNotification.UserAccepted) n).getOrder().getOutOrderNo());
+    out[5] ^= 1;
+    String tampered = envelope("PAYSCORE.USER_ACCEPTED", "AEAD_SM4_GCM", Base64.getEncoder().encodeToString(out));
+    assertEquals(WechatPayNotificationException.Reason.DECRYPTION_FAILED,
+        assertThrows(WechatPayNotificationException.class, () -> parse(tampered)).getReason());
   }
 
   @Test

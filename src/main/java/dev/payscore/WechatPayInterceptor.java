@@ -7,13 +7,13 @@ import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.model.ErrorResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Request: the body is copied once, signed, and sent as those very bytes; {@code Authorization},
  * {@code Accept}, {@code User-Agent} and {@code Wechatpay-Serial} are set (never appended). Answer:
- * the body is read whole (up to a limit) and a 2xx is verified over those exact bytes, or a {@link
+ * the body is buffered whole (up to a limit) without being consumed, and a 2xx is verified over a
+ * copy of those exact bytes before the response is handed on, or a {@link
  * WechatPaySignatureException} is thrown and nothing is handed on; a non-2xx becomes a {@link
  * WechatPayApiException}, verified when it carries a signature. Every failure is an {@link
  * IOException}, so asynchronous calls report it to {@code onFailure}.
@@ -100,12 +101,13 @@ final class WechatPayInterceptor implements Interceptor {
     final okhttp3.Headers headers = response.headers();
     String requestId = headers.get("Request-ID");
     ResponseBody responseBody = response.body();
-    MediaType contentType = responseBody == null ? null : responseBody.contentType();
     byte[] responseBytes;
     try {
+      // Buffered whole and copied once; the response's own buffer stays readable downstream.
       responseBytes = readWhole(responseBody, status, requestId);
-    } finally {
+    } catch (IOException | RuntimeException e) {
       response.close();
+      throw e;
     }
     HeaderSource headerSource =
         new HeaderSource() {
@@ -137,11 +139,12 @@ final class WechatPayInterceptor implements Interceptor {
                   ? '\n' + new String(responseBytes, StandardCharsets.UTF_8)
                   : ""));
     }
+    if (response.isSuccessful() && failure == null) {
+      return response;
+    }
+    response.close();
     if (response.isSuccessful()) {
-      if (failure != null) {
-        throw failure;
-      }
-      return response.newBuilder().body(ResponseBody.create(responseBytes, contentType)).build();
+      throw failure; // a 2xx that failed verification: nothing of it is handed on
     }
     throw apiException(status, requestId, responseBytes, verified);
   }
@@ -158,7 +161,25 @@ final class WechatPayInterceptor implements Interceptor {
     if (source.request(maxResponseBytes + 1)) {
       throw tooLarge(status, requestId);
     }
-    return source.getBuffer().readByteArray();
+    Buffer buffer = source.getBuffer();
+    final byte[] bytes = new byte[(int) buffer.size()];
+    // Copied straight out of the segments: a clone() or snapshot() would share them, and shared
+    // segments cannot go back to okio's pool (about 8 KB more garbage per call).
+    buffer.copyTo(new OutputStream() {
+      private int position;
+
+      @Override
+      public void write(int b) {
+        bytes[position++] = (byte) b;
+      }
+
+      @Override
+      public void write(byte[] source, int offset, int length) {
+        System.arraycopy(source, offset, bytes, position, length);
+        position += length;
+      }
+    }, 0, bytes.length);
+    return bytes;
   }
 
   private WechatPayResponseException tooLarge(int status, @Nullable String requestId) {

@@ -34,6 +34,11 @@ final class BenchKeys {
     wechatPayPrivate = PemKeys.privateKey(read(wechatPayPrivatePem));
   }
 
+  /** Generates fresh keys into the directory given, for running the pieces by hand. */
+  public static void main(String[] args) throws Exception {
+    generate(java.nio.file.Files.createDirectories(java.nio.file.Paths.get(args[0])));
+  }
+
   /** Generates fresh keys into a directory. */
   static Path generate(Path dir) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -270,6 +270,19 @@ public final class PayScoreClient {
     }
 
     /**
+     * Registers an SM2 platform certificate (国密平台证书) from its PEM text, under its serial; for
+     * {@link SignatureScheme#SM2}. Repeatable.
+     *
+     * @param pem {@code BEGIN CERTIFICATE}, an SM2 certificate
+     * @return this builder
+     */
+    public Builder sm2PlatformCertificate(String pem) {
+      verifier.sm2Certificate(requireNonNull(pem, "pem == null"));
+      keyCount++;
+      return this;
+    }
+
+    /**
      * Sets where requests go (default {@link #PRIMARY_BASE_URL}); {@link #BACKUP_BASE_URL} is the
      * backup host. {@code http://} is accepted only for loopback addresses, for tests.
      *

@@ -104,6 +104,15 @@ public final class BenchMain {
       }
       micros.put(entry.getKey(), (threads.getCurrentThreadCpuTime() - start) / 1000.0 / calls);
     }
+    com.wechat.pay.java.core.http.HttpClient official = Clients.official(keys);
+    for (int i = 0; i < 3000; i++) {
+      Clients.callOfficial(official, url);
+    }
+    long start = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < 3000; i++) {
+      Clients.callOfficial(official, url);
+    }
+    micros.put("official (JDK)", (threads.getCurrentThreadCpuTime() - start) / 1000.0 / 3000);
     return micros;
   }
 
@@ -196,10 +205,11 @@ public final class BenchMain {
           ops / throughput.get(row[3]), lat[0], lat[1], bytes == null ? Double.NaN : bytes,
           bytes == null || officialBytes == null ? Double.NaN : bytes / officialBytes));
     }
-    md.append("\n### Client CPU per call beyond the signature and verification (one thread)\n\n| provider | CPU µs/call | sign+verify µs (floor) | beyond crypto µs |\n|---|---|---|---|\n");
+    md.append("\n### Client CPU per call beyond the signature and verification (one thread)\n\n| client / provider | CPU µs/call | sign+verify µs (floor) | beyond crypto µs |\n|---|---|---|---|\n");
     for (Map.Entry<String, Double> entry : cpu.entrySet()) {
-      Double sign = throughput.get("sign/" + entry.getKey());
-      Double verify = throughput.get("verify/" + entry.getKey());
+      String provider = entry.getKey().startsWith("official") ? "JDK" : entry.getKey();
+      Double sign = throughput.get("sign/" + provider);
+      Double verify = throughput.get("verify/" + provider);
       double crypto = sign == null || verify == null ? Double.NaN : 1e6 / sign + 1e6 / verify;
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", entry.getKey(), entry.getValue(), crypto,
           entry.getValue() - crypto));

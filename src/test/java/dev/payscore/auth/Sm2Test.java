@@ -163,4 +163,37 @@ class Sm2Test {
     return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
         + "\n-----END " + label + "-----\n";
   }
+
+  @Test
+  void sm2CertificatesGiveTheirSerialAndKeyAndVerifyAnswers() throws Exception {
+    KeyPair platform = Sm2.generateKeyPair();
+    org.bouncycastle.jce.provider.BouncyCastleProvider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    java.security.PrivateKey signingKey = java.security.KeyFactory.getInstance("EC", bc)
+        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(platform.getPrivate().getEncoded()));
+    org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Tenpay SM2 test");
+    long now = System.currentTimeMillis();
+    byte[] der = new org.bouncycastle.cert.X509v3CertificateBuilder(name, new BigInteger("5157F09EFDC096DE15EBE81A47057A7232F1B8E1", 16),
+        new java.util.Date(now - 1000), new java.util.Date(now + 86_400_000L), name,
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(platform.getPublic().getEncoded()))
+        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SM3WITHSM2").setProvider(bc).build(signingKey))
+        .getEncoded();
+    Map.Entry<String, java.security.PublicKey> certificate = PemKeys.sm2Certificate(pem("CERTIFICATE", der));
+    assertEquals("5157F09EFDC096DE15EBE81A47057A7232F1B8E1", certificate.getKey());
+    assertEquals(platform.getPublic(), certificate.getValue());
+    assertThrows(IllegalArgumentException.class, () -> PemKeys.sm2Certificate(
+        pem("CERTIFICATE", dev.payscore.testing.TestKeys.certificate(dev.payscore.testing.TestKeys.wechatPay(), BigInteger.TEN).getEncoded())));
+
+    ResponseVerifier verifier = ResponseVerifier.builder().sm2Certificate(pem("CERTIFICATE", der)).clock(() -> 5L).build();
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    byte[] sig = Sm2.sign((Sm2Key.Private) platform.getPrivate(), ResponseVerifier.message("5", "n", body));
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Wechatpay-Timestamp", Collections.singletonList("5"));
+    headers.put("Wechatpay-Nonce", Collections.singletonList("n"));
+    headers.put("Wechatpay-Signature", Collections.singletonList(Base64.getEncoder().encodeToString(sig)));
+    headers.put("Wechatpay-Serial", Collections.singletonList("5157F09EFDC096DE15EBE81A47057A7232F1B8E1"));
+    headers.put("Wechatpay-Signature-Type", Collections.singletonList("WECHATPAY2-SM2-WITH-SM3"));
+    verifier.verify(HeaderSource.of(headers), body);
+    org.junit.jupiter.api.Assertions.assertNull(java.security.Security.getProvider("BC"),
+        "Bouncy Castle is never registered globally");
+  }
 }

@@ -54,7 +54,7 @@ public final class PemKeys {
     requireNonNull(pem, "pem == null");
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
-      if (pem.contains("-----BEGIN PRIVATE KEY-----")) {
+      if (hasBlock(pem, "PRIVATE KEY")) {
         byte[] der = decode(pem, "PRIVATE KEY", "private key");
         try {
           return rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -66,14 +66,14 @@ public final class PemKeys {
           throw notRsa;
         }
       }
-      if (pem.contains("-----BEGIN EC PRIVATE KEY-----")) {
+      if (hasBlock(pem, "EC PRIVATE KEY")) {
         PrivateKey sm2 = sm2Private(decode(pem, "EC PRIVATE KEY", "private key"), true);
         if (sm2 == null) {
           throw new IllegalArgumentException("private key: an EC PRIVATE KEY must be on the SM2 curve sm2p256v1");
         }
         return sm2;
       }
-      if (pem.contains("-----BEGIN RSA PRIVATE KEY-----")) {
+      if (hasBlock(pem, "RSA PRIVATE KEY")) {
         if (pem.contains("ENCRYPTED")) {
           throw new IllegalArgumentException(
               "private key: an encrypted PEM is not supported; decrypt it first"
@@ -90,7 +90,7 @@ public final class PemKeys {
         }
         return rsa.generatePrivate(spec);
       }
-      if (pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
+      if (hasBlock(pem, "ENCRYPTED PRIVATE KEY")) {
         throw new IllegalArgumentException(
             "private key: an encrypted PEM is not supported; decrypt it first"
                 + " (openssl pkcs8 -topk8 -nocrypt)");
@@ -113,7 +113,7 @@ public final class PemKeys {
    */
   public static PublicKey publicKey(String pem) {
     requireNonNull(pem, "pem == null");
-    if (!pem.contains("-----BEGIN PUBLIC KEY-----")) {
+    if (!hasBlock(pem, "PUBLIC KEY")) {
       throw new IllegalArgumentException(
           "public key: expected PEM with BEGIN PUBLIC KEY (the WeChat Pay public key file)");
     }
@@ -139,7 +139,7 @@ public final class PemKeys {
    */
   public static X509Certificate certificate(String pem) {
     requireNonNull(pem, "pem == null");
-    if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+    if (!hasBlock(pem, "CERTIFICATE")) {
       throw new IllegalArgumentException("certificate: expected PEM with BEGIN CERTIFICATE");
     }
     try {
@@ -203,6 +203,11 @@ public final class PemKeys {
     } catch (NoClassDefFoundError e) {
       return null;
     }
+  }
+
+  /** Whether the text holds a {@code -----BEGIN label-----} line. */
+  private static boolean hasBlock(String pem, String label) {
+    return pem.contains("-----BEGIN " + label + "-----");
   }
 
   private static byte[] decode(String pem, String label, String what) {

@@ -64,6 +64,11 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p>The whole pay-after lifecycle runs there: create (personal fields decrypted with the platform
+ * key, see {@link #order}), {@link #acceptOrder} (the user accepting), query, complete, cancel, sync,
+ * {@link #userPays}; with {@link #notifyTo} it posts signed, encrypted notifications to a loopback
+ * URL. {@link Builder#scheme} runs it in 国密 (SM2) mode.
+ *
  * <p>What it checks, in order: the route; {@code Accept} and {@code User-Agent} (400 {@code
  * INVALID_REQUEST}); the Authorization signature, merchant id, serial and a ±300 s timestamp window
  * (401 {@code SIGN_ERROR}); the body against the contract, including unknown and {@code null} fields

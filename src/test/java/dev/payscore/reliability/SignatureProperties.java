@@ -81,7 +81,7 @@ class SignatureProperties {
         nonce = change(nonce, position, flip);
         break;
       default:
-        signature = change(signature, position, flip);
+        signature = changeBase64(signature, position, flip);
         break;
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -91,6 +91,19 @@ class SignatureProperties {
     headers.put("Wechatpay-Serial", Collections.singletonList(TestKeys.PUBLIC_KEY_ID));
     byte[] received = body;
     assertThrows(WechatPaySignatureException.class, () -> VERIFIER.verify(HeaderSource.of(headers), received));
+  }
+
+  /**
+   * Replaces one Base64 character with another Base64 character, outside the final group (whose
+   * last characters may carry padding bits that decode to the same bytes).
+   */
+  static String changeBase64(String value, int position, int flip) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char[] chars = value.toCharArray();
+    int i = position % (chars.length - 4);
+    int current = alphabet.indexOf(chars[i]);
+    chars[i] = alphabet.charAt((current + 1 + flip % 63) % 64);
+    return new String(chars);
   }
 
   /** Replaces one character with another printable one (headers carry text). */

@@ -74,7 +74,7 @@ class KeyRotationTest {
       signWithNew.set(true);
       waitFor(answered, before + 100);
       // Answers signed with the old key may still be on the wire: wait for them before dropping it.
-      Thread.sleep(200);
+      Thread.sleep(500);
       client.replaceVerifier(client.verifier().newBuilder().removeKey(OLD_ID).build());
       int after = answered.get();
       waitFor(answered, after + 100);

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The checks and helpers that generated models call. Violation messages name the JSON path and the
- * rule, and quote numbers and lengths only: never a string value, which may be personal data.
+ * rule, and quote numbers and lengths only: never a string value, which may be personal data. The
+ * path is built only when there is a violation (a valid value allocates nothing here).
  */
 final class ModelSupport {
   private ModelSupport() {
@@ -22,71 +23,78 @@ final class ModelSupport {
     return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
   }
 
-  static void required(String path, @Nullable Object value, List<String> violations) {
+  static void required(
+      String parent, String name, @Nullable Object value, List<String> violations) {
     if (value == null) {
-      violations.add(path + ": required");
+      violations.add(path(parent, name) + ": required");
     }
   }
 
-  static void minLength(String path, @Nullable String value, int min, List<String> violations) {
+  static void minLength(
+      String parent, String name, @Nullable String value, int min, List<String> violations) {
     if (value != null) {
       int length = value.codePointCount(0, value.length());
       if (length < min) {
-        violations.add(path + ": at least " + min + " characters, got " + length);
+        violations.add(path(parent, name) + ": at least " + min + " characters, got " + length);
       }
     }
   }
 
-  static void maxLength(String path, @Nullable String value, int max, List<String> violations) {
+  static void maxLength(
+      String parent, String name, @Nullable String value, int max, List<String> violations) {
     if (value != null) {
       int length = value.codePointCount(0, value.length());
       if (length > max) {
-        violations.add(path + ": at most " + max + " characters, got " + length);
+        violations.add(path(parent, name) + ": at most " + max + " characters, got " + length);
       }
     }
   }
 
-  static void pattern(String path, @Nullable String value, Pattern pattern, List<String> violations) {
+  static void pattern(
+      String parent, String name, @Nullable String value, Pattern pattern, List<String> violations) {
     if (value != null && !pattern.matcher(value).find()) {
-      violations.add(path + ": must match " + pattern.pattern());
+      violations.add(path(parent, name) + ": must match " + pattern.pattern());
     }
   }
 
   static void minimum(
-      String path, @Nullable Number value, long min, boolean exclusive, List<String> violations) {
+      String parent, String name, @Nullable Number value, long min, boolean exclusive, List<String> violations) {
     if (value != null) {
       long v = value.longValue();
       if (exclusive ? v <= min : v < min) {
-        violations.add(path + ": must be " + (exclusive ? "> " : ">= ") + min + ", got " + v);
+        violations.add(path(parent, name) + ": must be " + (exclusive ? "> " : ">= ") + min + ", got " + v);
       }
     }
   }
 
   static void maximum(
-      String path, @Nullable Number value, long max, boolean exclusive, List<String> violations) {
+      String parent, String name, @Nullable Number value, long max, boolean exclusive, List<String> violations) {
     if (value != null) {
       long v = value.longValue();
       if (exclusive ? v >= max : v > max) {
-        violations.add(path + ": must be " + (exclusive ? "< " : "<= ") + max + ", got " + v);
+        violations.add(path(parent, name) + ": must be " + (exclusive ? "< " : "<= ") + max + ", got " + v);
       }
     }
   }
 
-  static void minItems(String path, @Nullable List<?> value, int min, List<String> violations) {
+  static void minItems(
+      String parent, String name, @Nullable List<?> value, int min, List<String> violations) {
     if (value != null && value.size() < min) {
-      violations.add(path + ": at least " + min + " items, got " + value.size());
+      violations.add(path(parent, name) + ": at least " + min + " items, got " + value.size());
     }
   }
 
-  static void maxItems(String path, @Nullable List<?> value, int max, List<String> violations) {
+  static void maxItems(
+      String parent, String name, @Nullable List<?> value, int max, List<String> violations) {
     if (value != null && value.size() > max) {
-      violations.add(path + ": at most " + max + " items, got " + value.size());
+      violations.add(path(parent, name) + ": at most " + max + " items, got " + value.size());
     }
   }
 
-  static void knownEnum(String path, @Nullable Enum<?> value, List<String> violations) {
+  static void knownEnum(
+      String parent, String name, @Nullable Enum<?> value, List<String> violations) {
     if (value != null && "UNKNOWN".equals(value.name())) {
-      violations.add(path + ": UNKNOWN is not a value that can be sent");
+      violations.add(path(parent, name) + ": UNKNOWN is not a value that can be sent");
     }
   }
 

@@ -57,7 +57,7 @@ class PayScoreClientTest {
           + "\"discounts\":[{\"discount_name\":\"新用户立减\",\"discount_desc\":\"首单立减5元\",\"discount_amount\":500}],"
           + "\"total_amount\":39500,\"finish_ticket\":\"Ad4k6Jb_hTWyZWtE\",\"profit_sharing\":false}";
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = dev.payscore.testing.TestServers.mockWebServer();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
 
   @BeforeEach

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each operation of the generated interface against MockWebServer, checked independently. */
 class PayafterOrdersApiTest {
-  final MockWebServer server = new MockWebServer();
+  final MockWebServer server = dev.payscore.testing.TestServers.mockWebServer();
   PayScoreClient client;
 
   @BeforeEach

@@ -274,7 +274,7 @@ class PayScoreCliTest {
   @Test
   void notifyParseVerifiesAndDecryptsACapturedNotification(@TempDir Path dir) throws Exception {
     live.createOrder("N1", "wxd678efh567hg6787", "500001");
-    okhttp3.mockwebserver.MockWebServer merchant = new okhttp3.mockwebserver.MockWebServer();
+    okhttp3.mockwebserver.MockWebServer merchant = dev.payscore.testing.TestServers.mockWebServer();
     merchant.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
     try {
       merchant.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(204));

@@ -35,7 +35,7 @@ class KeyRotationTest {
     KeyPair newKey = TestKeys.other();
     AtomicBoolean signWithNew = new AtomicBoolean();
     AtomicInteger answered = new AtomicInteger();
-    MockWebServer server = new MockWebServer();
+    MockWebServer server = dev.payscore.testing.TestServers.mockWebServer();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

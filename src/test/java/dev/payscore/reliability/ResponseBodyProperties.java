@@ -31,7 +31,7 @@ class ResponseBodyProperties {
 
   @BeforeContainer
   static void start() throws Exception {
-    server = new MockWebServer();
+    server = dev.payscore.testing.TestServers.mockWebServer();
     server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
     client = PayScoreClient.builder()
         .merchantId(TestKeys.MERCHANT_ID).merchantSerialNumber(TestKeys.MERCHANT_SERIAL)

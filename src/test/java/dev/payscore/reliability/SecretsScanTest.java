@@ -89,7 +89,7 @@ class SecretsScanTest {
       texts.add(create.toString());
 
       // Notifications: a good one and one parsed with the wrong key.
-      MockWebServer merchant = new MockWebServer();
+      MockWebServer merchant = dev.payscore.testing.TestServers.mockWebServer();
       merchant.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       merchant.enqueue(new MockResponse().setResponseCode(204));
       sandbox.sendNotification(merchant.url("/n").toString(), "PAYSCORE.USER_ACCEPTED", "S1");

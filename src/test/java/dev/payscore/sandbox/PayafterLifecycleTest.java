@@ -45,7 +45,7 @@ class PayafterLifecycleTest {
   void start() throws Exception {
     sandbox = PayScoreSandbox.start();
     client = sandbox.clientBuilder().build();
-    merchant = new MockWebServer();
+    merchant = dev.payscore.testing.TestServers.mockWebServer();
     merchant.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
   }
 

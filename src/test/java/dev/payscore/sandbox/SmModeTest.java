@@ -28,7 +28,7 @@ class SmModeTest {
   void completeCallInSmModeSignsVerifiesAndDecryptsWithSmAlgorithms() throws Exception {
     try (PayScoreSandbox sandbox = PayScoreSandbox.builder().scheme(SignatureScheme.SM2).start()) {
       PayScoreClient client = sandbox.clientBuilder().build();
-      MockWebServer merchant = new MockWebServer();
+      MockWebServer merchant = dev.payscore.testing.TestServers.mockWebServer();
       merchant.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       try {
         sandbox.notifyTo(merchant.url("/notify").toString());

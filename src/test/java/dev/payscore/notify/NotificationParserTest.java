@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 
 class NotificationParserTest {
   static final String API_V3_KEY = "a7cde1ef52f6d2e6f1c2a0b3d4e5f6a7";
+
+  static {
+    dev.payscore.testing.Secrets.register(API_V3_KEY);
+  }
   static final long NOW = 1_700_000_000L;
   static final String ORDER_JSON =
       "{\"appid\":\"wxd678efh567hg6787\",\"mchid\":\"1230000109\",\"out_order_no\":\"ORDER1\","

@@ -27,6 +27,12 @@ public final class TestKeys {
   private static final KeyPair WECHATPAY = generate();
   private static final KeyPair OTHER = generate();
 
+  static {
+    Secrets.registerKey(MERCHANT.getPrivate().getEncoded());
+    Secrets.registerKey(WECHATPAY.getPrivate().getEncoded());
+    Secrets.registerKey(OTHER.getPrivate().getEncoded());
+  }
+
   /** The merchant's API key pair (apiclient_key.pem). */
   public static KeyPair merchant() {
     return MERCHANT;

@@ -30,6 +30,7 @@ public final class WechatPayResponses {
     String nonce = "c5ac7061fccab6bf3e254dcf98995b8c";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signature = IndependentRsa.sign(key, message(Long.toString(timestamp), nonce, bytes));
+    Secrets.register(signature);
     return new MockResponse()
         .setResponseCode(status)
         .setHeader("Content-Type", "application/json")
@@ -73,6 +74,8 @@ public final class WechatPayResponses {
       return false;
     }
     Map<String, String> auth = authorization(header);
+    Secrets.register(header);
+    Secrets.register(auth.get("signature"));
     byte[] body = request.getBody().clone().readByteArray();
     String head = request.getMethod() + "\n" + request.getPath() + "\n" + auth.get("timestamp")
         + "\n" + auth.get("nonce_str") + "\n";

@@ -683,11 +683,9 @@ public final class PayScoreSandbox implements AutoCloseable {
       if (mismatch != null) {
         return mismatch;
       }
-      if (order.completion != null) {
-        if (body.equals(order.completion)) {
-          return order.completionAnswer.copyWithNewRequestId(newRequestId());
-        }
-        return paramError("/", "订单重入参数校验失败: the order was completed with other parameters");
+      Answer replayed = replay(order.completion, order.completionAnswer, body, "completed");
+      if (replayed != null) {
+        return replayed;
       }
       if (!"USER_ACCEPTED".equals(order.state)) {
         return error(400, "INVALID_REQUEST", "当前订单状态不合法: " + order.state, null);
@@ -716,11 +714,9 @@ public final class PayScoreSandbox implements AutoCloseable {
       if (mismatch != null) {
         return mismatch;
       }
-      if (order.cancellation != null) {
-        if (body.equals(order.cancellation)) {
-          return order.cancellationAnswer.copyWithNewRequestId(newRequestId());
-        }
-        return paramError("/", "订单重入参数校验失败: the order was cancelled with other parameters");
+      Answer replayed = replay(order.cancellation, order.cancellationAnswer, body, "cancelled");
+      if (replayed != null) {
+        return replayed;
       }
       if (!"CREATED".equals(order.state) && !"USER_ACCEPTED".equals(order.state)) {
         return error(400, "INVALID_REQUEST", "当前订单状态不合法: " + order.state, null);
@@ -761,6 +757,20 @@ public final class PayScoreSandbox implements AutoCloseable {
           .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo).orderId(order.orderId).build();
       return new Answer(200, syncResponseAdapter.toJson(response));
     }
+  }
+
+  /**
+   * A repeat of a call already made on an order: the same answer for identical parameters (with a new
+   * Request-ID), PARAM_ERROR for different ones; {@code null} when there was no first call.
+   */
+  private @Nullable Answer replay(@Nullable Object first, @Nullable Answer firstAnswer, Object repeat, String verb) {
+    if (first == null || firstAnswer == null) {
+      return null;
+    }
+    if (repeat.equals(first)) {
+      return firstAnswer.copyWithNewRequestId(newRequestId());
+    }
+    return paramError("/", "订单重入参数校验失败: the order was " + verb + " with other parameters");
   }
 
   private @Nullable Answer sameOrder(Order order, String appid, String serviceId) {

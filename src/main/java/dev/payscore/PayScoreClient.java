@@ -166,7 +166,6 @@ public final class PayScoreClient {
     private @Nullable String merchantSerialNumber;
     private @Nullable PrivateKey merchantPrivateKey;
     private final ResponseVerifier.Builder verifier = ResponseVerifier.builder();
-    private final List<String> problems = new ArrayList<>();
     private int keyCount;
     private String baseUrl = PRIMARY_BASE_URL;
     private @Nullable OkHttpClient okHttpClient;
@@ -472,7 +471,7 @@ public final class PayScoreClient {
      * @throws IllegalStateException listing everything that must be fixed first
      */
     public PayScoreClient build() {
-      List<String> problems = new ArrayList<>(this.problems);
+      List<String> problems = new ArrayList<>();
       if (merchantId == null) {
         problems.add("merchantId is not set (商户号, e.g. 1900000109)");
       } else if (!merchantId.matches("[0-9]{1,32}")) {

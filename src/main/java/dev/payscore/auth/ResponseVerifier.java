@@ -50,6 +50,9 @@ public final class ResponseVerifier {
   private final long windowSeconds;
   private final Clock clock;
   private final @Nullable Provider provider;
+  /** Derived once from the keys: what requests name as Wechatpay-Serial and encrypt under. */
+  private final String preferredSerial;
+  private final FieldEncryptor preferredEncryptor;
   /** Initialised Signatures per thread and key id: initVerify once, then update + verify. */
   private final ThreadLocal<Map<String, Signature>> signatures = new ThreadLocal<>();
 
@@ -58,6 +61,15 @@ public final class ResponseVerifier {
     this.windowSeconds = builder.windowSeconds;
     this.clock = builder.clock;
     this.provider = builder.provider;
+    String preferred = keys.keySet().iterator().next();
+    for (String id : keys.keySet()) {
+      if (id.startsWith("PUB_KEY_ID_")) {
+        preferred = id;
+        break;
+      }
+    }
+    this.preferredSerial = preferred;
+    this.preferredEncryptor = new FieldEncryptor(preferred, keys.get(preferred));
   }
 
   /**
@@ -247,12 +259,7 @@ public final class ResponseVerifier {
    * @return a registered key id
    */
   public String preferredSerial() {
-    for (String id : keys.keySet()) {
-      if (id.startsWith("PUB_KEY_ID_")) {
-        return id;
-      }
-    }
-    return keys.keySet().iterator().next();
+    return preferredSerial;
   }
 
   /**
@@ -261,8 +268,7 @@ public final class ResponseVerifier {
    * @return an encryptor for the preferred WeChat Pay key
    */
   public FieldEncryptor preferredEncryptor() {
-    String id = preferredSerial();
-    return new FieldEncryptor(id, keys.get(id));
+    return preferredEncryptor;
   }
 
   /**

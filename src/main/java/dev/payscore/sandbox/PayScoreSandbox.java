@@ -674,15 +674,7 @@ public final class PayScoreSandbox implements AutoCloseable {
     if (body.getFinishType() == FinishType.SERVICE_NOT_USED && body.getTotalAmount() != 0L) {
       return paramError("/total_amount", "total_amount must be 0 when finish_type is 1");
     }
-    Order order = orders.get(outOrderNo);
-    if (order == null) {
-      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
-    }
-    synchronized (order) {
-      Answer mismatch = sameOrder(order, body.getAppid(), body.getServiceId());
-      if (mismatch != null) {
-        return mismatch;
-      }
+    return onOrder(outOrderNo, body.getAppid(), body.getServiceId(), order -> {
       Answer replayed = replay(order.completion, order.completionAnswer, body, "completed");
       if (replayed != null) {
         return replayed;
@@ -701,19 +693,11 @@ public final class PayScoreSandbox implements AutoCloseable {
       order.completion = body;
       order.completionAnswer = answer;
       return answer;
-    }
+    });
   }
 
   private Answer cancel(String outOrderNo, CancelPayafterOrderRequest body) {
-    Order order = orders.get(outOrderNo);
-    if (order == null) {
-      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
-    }
-    synchronized (order) {
-      Answer mismatch = sameOrder(order, body.getAppid(), body.getServiceId());
-      if (mismatch != null) {
-        return mismatch;
-      }
+    return onOrder(outOrderNo, body.getAppid(), body.getServiceId(), order -> {
       Answer replayed = replay(order.cancellation, order.cancellationAnswer, body, "cancelled");
       if (replayed != null) {
         return replayed;
@@ -729,7 +713,7 @@ public final class PayScoreSandbox implements AutoCloseable {
       order.cancellation = body;
       order.cancellationAnswer = answer;
       return answer;
-    }
+    });
   }
 
   private Answer sync(String outOrderNo, SyncPayafterOrderRequest body) {
@@ -739,15 +723,7 @@ public final class PayScoreSandbox implements AutoCloseable {
     if (body.getDetail() == null || isBlank(body.getDetail().getPaidTime())) {
       return paramError("/detail/paid_time", "paid_time is required");
     }
-    Order order = orders.get(outOrderNo);
-    if (order == null) {
-      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
-    }
-    synchronized (order) {
-      Answer mismatch = sameOrder(order, body.getAppid(), body.getServiceId());
-      if (mismatch != null) {
-        return mismatch;
-      }
+    return onOrder(outOrderNo, body.getAppid(), body.getServiceId(), order -> {
       if (!"FINISHED".equals(order.state) && !"USER_PAID".equals(order.state)) {
         return error(400, "INVALID_REQUEST", "当前订单状态不合法: " + order.state, null);
       }
@@ -756,6 +732,23 @@ public final class PayScoreSandbox implements AutoCloseable {
       SyncPayafterOrderResponse response = SyncPayafterOrderResponse.builder()
           .appid(order.appid).mchid(merchantId).outOrderNo(order.outOrderNo).orderId(order.orderId).build();
       return new Answer(200, syncResponseAdapter.toJson(response));
+    });
+  }
+
+  /** What a call does to an order, under the order's lock. */
+  private interface OrderAction {
+    Answer apply(Order order);
+  }
+
+  /** Finds the order (404 otherwise), locks it, checks appid and service_id, then runs the action. */
+  private Answer onOrder(String outOrderNo, String appid, String serviceId, OrderAction action) {
+    Order order = orders.get(outOrderNo);
+    if (order == null) {
+      return error(404, "ORDER_NOT_EXIST", "订单不存在", null);
+    }
+    synchronized (order) {
+      Answer mismatch = sameOrder(order, appid, serviceId);
+      return mismatch != null ? mismatch : action.apply(order);
     }
   }
 

@@ -57,7 +57,30 @@ class LoadTest {
       for (int i = 0; i < CALLERS * CALLS_EACH; i++) {
         assertEquals("FINISHED", sandbox.orderState("L" + i));
       }
+      // A few asynchronous calls, so that the dispatcher has threads for close() to end (its idle
+      // threads would otherwise live on for 60 s and the termination check below would fail).
+      java.util.concurrent.CountDownLatch async = new java.util.concurrent.CountDownLatch(CALLERS);
+      for (int i = 0; i < CALLERS; i++) {
+        client.payafterOrders().completePayafterOrder("NO-SUCH-" + i, CompletePayafterOrderRequest.builder()
+            .appid("wx").serviceId("500001").finishType(FinishType.SERVICE_USED).totalAmount(1L).build())
+            .enqueue(new retrofit2.Callback<dev.payscore.model.CompletePayafterOrderResponse>() {
+              @Override
+              public void onResponse(retrofit2.Call<dev.payscore.model.CompletePayafterOrderResponse> call,
+                  retrofit2.Response<dev.payscore.model.CompletePayafterOrderResponse> response) {
+                async.countDown();
+              }
+
+              @Override
+              public void onFailure(retrofit2.Call<dev.payscore.model.CompletePayafterOrderResponse> call, Throwable t) {
+                async.countDown(); // 404 ORDER_NOT_EXIST, as a WechatPayApiException
+              }
+            });
+      }
+      assertTrue(async.await(30, TimeUnit.SECONDS));
       OkHttpClient http = okHttp(client);
+      assertTrue(http.dispatcher().executorService() instanceof java.util.concurrent.ThreadPoolExecutor);
+      assertTrue(((java.util.concurrent.ThreadPoolExecutor) http.dispatcher().executorService()).getPoolSize() > 0,
+          "the dispatcher has threads before close()");
       assertEquals(http.connectionPool().connectionCount(), http.connectionPool().idleConnectionCount(),
           "every connection is back in the pool, idle");
       client.close();

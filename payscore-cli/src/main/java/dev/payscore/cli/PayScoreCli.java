@@ -1,0 +1,106 @@
+package dev.payscore.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code payscore} command line: {@code payscore complete} completes a pay-after order against
+ * WeChat Pay or, with no credentials, against the embedded sandbox; {@code payscore sandbox} runs the
+ * sandbox as a standalone server. Exit codes: see {@link ExitCode}.
+ */
+@Command(
+    name = "payscore",
+    mixinStandardHelpOptions = true,
+    versionProvider = PayScoreCli.Version.class,
+    description = "WeChat Pay Score pay-after orders (微信支付分 先享后付), signed and verified.",
+    subcommands = {
+      CreateCommand.class, QueryCommand.class, CompleteCommand.class, CancelCommand.class,
+      SyncCommand.class, NotifyParseCommand.class, SandboxCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:unexpected failure (a bug: please report it)",
+      "2:usage error (options)",
+      "3:the request breaks the contract; nothing was sent",
+      "4:WeChat Pay answered with an error (code and message printed)",
+      "5:the answer failed signature verification and was discarded",
+      "6:network failure (connection, timeout); the outcome may be unknown",
+      "7:the verified answer (or notification) could not be read; the outcome is unknown"
+    })
+public final class PayScoreCli implements Runnable {
+  /** Environment and streams of one run, so that tests can run the CLI in-process. */
+  static final class Io {
+    final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
+    final Map<String, String> env;
+
+    Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+      this.in = in;
+      this.out = out;
+      this.err = err;
+      this.env = env;
+    }
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the CLI with the process's streams and environment, and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new Io(System.in, System.out, System.err, System.getenv())));
+  }
+
+  static int run(String[] args, Io io) {
+    CommandLine commandLine =
+        new CommandLine(new PayScoreCli(), new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (ApiCommand.class.isAssignableFrom(type) || type == SandboxCommand.class) {
+              return type.cast(type.getDeclaredConstructor(PayScoreCli.Io.class).newInstance(io));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        });
+    commandLine.setOut(new PrintWriter(io.out, true));
+    commandLine.setErr(new PrintWriter(io.err, true));
+    commandLine.setDefaultValueProvider(
+        option -> {
+          String variable = null;
+          if (option instanceof CommandLine.Model.OptionSpec) {
+            variable = Environment.variableFor(((CommandLine.Model.OptionSpec) option).longestName());
+          }
+          return variable == null ? null : io.env.get(variable);
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          io.err.println("payscore: unexpected failure: " + exception);
+          exception.printStackTrace(io.err);
+          return ExitCode.UNEXPECTED;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version from the library's resources. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws Exception {
+      java.util.Properties properties = new java.util.Properties();
+      try (InputStream in = PayScoreCli.class.getResourceAsStream("/dev/payscore/version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"payscore " + properties.getProperty("version", "unknown")};
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.payscore.sandbox;
+
+import dev.payscore.auth.Clock;
+import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.auth.SignatureScheme;
+import dev.payscore.auth.Sm2;
+import dev.payscore.auth.Sm2Key;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.text.SimpleDateFormat;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Locale;
+import java.util.TimeZone;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Posts notifications as WeChat Pay does: the resource encrypted with AEAD_AES_256_GCM under the
+ * APIv3 key, the envelope signed with the platform key, to a URL on this machine only.
+ */
+final class PayScoreNotificationSender {
+  static final String USER_ACCEPTED = "PAYSCORE.USER_ACCEPTED";
+  static final String USER_PAID = "PAYSCORE.USER_PAID";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ALPHANUMERIC =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private final PrivateKey platformKey;
+  private final String keyId;
+  private final Clock clock;
+  private final SignatureScheme scheme;
+  private final String apiV3Key = random(32);
+
+  PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock, SignatureScheme scheme) {
+    this.platformKey = platformKey;
+    this.keyId = keyId;
+    this.clock = clock;
+    this.scheme = scheme;
+  }
+
+  String apiV3Key() {
+    return apiV3Key;
+  }
+
+  static void requireLoopback(String url) {
+    String host;
+    try {
+      host = new URL(url).getHost();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("url: not a URL");
+    }
+    if (!url.startsWith("http://") || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
+      throw new IllegalArgumentException("url: the sandbox only notifies http://127.0.0.1 or localhost, got " + url);
+    }
+  }
+
+  int send(String url, String eventType, String resourceJson) throws IOException {
+    requireLoopback(url);
+    String nonce = random(12);
+    String associatedData = "payscore";
+    String ciphertext = encrypt(resourceJson, nonce, associatedData);
+    long now = clock.epochSeconds();
+    SimpleDateFormat rfc3339 = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'+08:00'", Locale.ROOT);
+    rfc3339.setTimeZone(TimeZone.getTimeZone("GMT+08:00"));
+    String body = "{\"id\":\"EV-" + random(20) + "\",\"create_time\":\"" + rfc3339.format(new Date(now * 1000L))
+        + "\",\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType
+        + "\",\"summary\":\"支付分通知\",\"resource\":{\"original_type\":\"payscore\",\"algorithm\":\"" + (scheme == SignatureScheme.SM2 ? "AEAD_SM4_GCM" : "AEAD_AES_256_GCM") + "\","
+        + "\"ciphertext\":\"" + ciphertext + "\",\"nonce\":\"" + nonce + "\",\"associated_data\":\"" + associatedData + "\"}}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String signatureNonce = random(32);
+    HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+    try {
+      connection.setConnectTimeout(5_000);
+      connection.setReadTimeout(10_000);
+      connection.setDoOutput(true);
+      connection.setRequestMethod("POST");
+      connection.setRequestProperty("Content-Type", "application/json");
+      connection.setRequestProperty("Request-ID", random(32));
+      connection.setRequestProperty("Wechatpay-Timestamp", Long.toString(now));
+      connection.setRequestProperty("Wechatpay-Nonce", signatureNonce);
+      connection.setRequestProperty("Wechatpay-Serial", keyId);
+      connection.setRequestProperty("Wechatpay-Signature-Type", scheme.authorizationScheme());
+      connection.setRequestProperty("Wechatpay-Signature",
+          sign(ResponseVerifier.message(Long.toString(now), signatureNonce, bytes)));
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(bytes);
+      }
+      int status = connection.getResponseCode();
+      try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        if (in != null) {
+          while (in.read() != -1) {
+            // drain
+          }
+        }
+      }
+      return status;
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  private String encrypt(String plaintext, String nonce, String associatedData) {
+    if (scheme == SignatureScheme.SM2) {
+      try {
+        return Base64.getEncoder().encodeToString(Sm2.sm4Gcm(true, apiV3Key.getBytes(StandardCharsets.UTF_8),
+            nonce.getBytes(StandardCharsets.UTF_8), associatedData.getBytes(StandardCharsets.UTF_8),
+            plaintext.getBytes(StandardCharsets.UTF_8)));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+          new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String sign(byte[] message) {
+    if (scheme == SignatureScheme.SM2) {
+      return Base64.getEncoder().encodeToString(Sm2.sign((Sm2Key.Private) platformKey, message));
+    }
+    try {
+      Signature signature = Signature.getInstance("SHA256withRSA");
+      signature.initSign(platformKey);
+      signature.update(message);
+      return Base64.getEncoder().encodeToString(signature.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String random(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length()));
+    }
+    return new String(out);
+  }
+}

@@ -1,5 +1,8 @@
 package dev.payscore;
 
+import dev.payscore.exception.WechatPayResponseException;
+import dev.payscore.model.ValidationException;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;

@@ -1,5 +1,8 @@
 package dev.payscore;
 
+import dev.payscore.exception.WechatPayException;
+import dev.payscore.exception.WechatPayResponseException;
+
 import static java.util.Objects.requireNonNull;
 
 import com.squareup.moshi.Moshi;

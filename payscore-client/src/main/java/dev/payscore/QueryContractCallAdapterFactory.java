@@ -1,5 +1,7 @@
 package dev.payscore;
 
+import dev.payscore.model.ValidationException;
+
 import dev.payscore.internal.QueryContract;
 import java.io.IOException;
 import java.lang.annotation.Annotation;

@@ -1,5 +1,8 @@
 package dev.payscore;
 
+import dev.payscore.exception.WechatPayException;
+import dev.payscore.exception.WechatPayApiException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,5 +1,9 @@
 package dev.payscore;
 
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPaySignatureException;
+import dev.payscore.exception.WechatPayResponseException;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import dev.payscore.auth.HeaderSource;

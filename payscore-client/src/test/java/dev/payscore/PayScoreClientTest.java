@@ -1,5 +1,10 @@
 package dev.payscore;
 
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPaySignatureException;
+import dev.payscore.exception.WechatPayResponseException;
+import dev.payscore.model.ValidationException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payscore.WechatPaySignatureException.Reason;
+import dev.payscore.exception.WechatPaySignatureException.Reason;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;
 import dev.payscore.model.Discount;

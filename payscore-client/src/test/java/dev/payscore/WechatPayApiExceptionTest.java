@@ -1,5 +1,8 @@
 package dev.payscore;
 
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPayResponseException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

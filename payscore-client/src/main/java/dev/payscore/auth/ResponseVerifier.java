@@ -2,8 +2,8 @@ package dev.payscore.auth;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.payscore.WechatPaySignatureException;
-import dev.payscore.WechatPaySignatureException.Reason;
+import dev.payscore.exception.WechatPaySignatureException;
+import dev.payscore.exception.WechatPaySignatureException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Provider;

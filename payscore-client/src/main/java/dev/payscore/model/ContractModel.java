@@ -11,7 +11,7 @@ public interface ContractModel {
   /**
    * Checks every constraint of the contract.
    *
-   * @throws dev.payscore.ValidationException listing every violation with its JSON path
+   * @throws dev.payscore.model.ValidationException listing every violation with its JSON path
    */
   void validate();
 

@@ -3,7 +3,7 @@
  * {@code openapi/payscore-payafter.yaml}.
  *
  * <p>Every model is immutable and built by its {@code Builder}; {@code build()} checks every
- * constraint of the contract and throws {@link dev.payscore.ValidationException} listing the
+ * constraint of the contract and throws {@link dev.payscore.model.ValidationException} listing the
  * violations. Enums carry an {@code UNKNOWN} constant for values a newer server sends.
  */
 @NullMarked

@@ -70,7 +70,7 @@ class CryptoProvidersTest {
       verifier.verify(HeaderSource.of(headers), body);
       verifier.verify(HeaderSource.of(headers), body);
       body[2] ^= 1;
-      assertThrows(dev.payscore.WechatPaySignatureException.class,
+      assertThrows(dev.payscore.exception.WechatPaySignatureException.class,
           () -> verifier.verify(HeaderSource.of(headers), body), provider.getName());
       body[2] ^= 1;
       verifier.verify(HeaderSource.of(headers), body);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payscore.WechatPaySignatureException;
-import dev.payscore.WechatPaySignatureException.Reason;
+import dev.payscore.exception.WechatPaySignatureException;
+import dev.payscore.exception.WechatPaySignatureException.Reason;
 import dev.payscore.testing.IndependentRsa;
 import dev.payscore.testing.TestKeys;
 import dev.payscore.testing.WechatPayResponses;

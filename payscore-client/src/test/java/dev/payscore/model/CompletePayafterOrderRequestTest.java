@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
-import dev.payscore.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payscore.WechatPayNotificationException;
-import dev.payscore.WechatPaySignatureException;
+import dev.payscore.exception.WechatPayNotificationException;
+import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.model.PayafterOrderState;

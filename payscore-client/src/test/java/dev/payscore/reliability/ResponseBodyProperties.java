@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payscore.PayScoreClient;
-import dev.payscore.WechatPayException;
+import dev.payscore.exception.WechatPayException;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;
 import dev.payscore.model.FinishType;

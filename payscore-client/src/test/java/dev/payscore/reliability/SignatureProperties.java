@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payscore.ValidationException;
-import dev.payscore.WechatPaySignatureException;
+import dev.payscore.model.ValidationException;
+import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;

@@ -6,7 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import dev.payscore.PayScoreClient;
-import dev.payscore.ValidationException;
+import dev.payscore.model.ValidationException;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;

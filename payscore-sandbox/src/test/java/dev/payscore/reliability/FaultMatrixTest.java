@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.payscore.PayScoreClient;
-import dev.payscore.WechatPayApiException;
-import dev.payscore.WechatPayException;
-import dev.payscore.WechatPayResponseException;
-import dev.payscore.WechatPaySignatureException;
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPayException;
+import dev.payscore.exception.WechatPayResponseException;
+import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;
 import dev.payscore.model.FinishType;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payscore.PayScoreClient;
 import dev.payscore.RetryPolicy;
-import dev.payscore.WechatPayApiException;
-import dev.payscore.WechatPaySignatureException;
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.FinishType;
 import dev.payscore.sandbox.Fault;

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.Moshi;
 import dev.payscore.PayScoreClient;
-import dev.payscore.WechatPayApiException;
-import dev.payscore.WechatPayException;
-import dev.payscore.WechatPayResponseException;
-import dev.payscore.WechatPaySignatureException;
-import dev.payscore.WechatPaySignatureException.Reason;
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPayException;
+import dev.payscore.exception.WechatPayResponseException;
+import dev.payscore.exception.WechatPaySignatureException;
+import dev.payscore.exception.WechatPaySignatureException.Reason;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;

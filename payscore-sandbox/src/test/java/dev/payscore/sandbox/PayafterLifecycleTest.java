@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payscore.PayScoreClient;
-import dev.payscore.ValidationException;
-import dev.payscore.WechatPayApiException;
+import dev.payscore.model.ValidationException;
+import dev.payscore.exception.WechatPayApiException;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.model.CancelPayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderRequest;
@@ -234,7 +234,7 @@ class PayafterLifecycleTest {
     try (PayScoreSandbox other = PayScoreSandbox.start()) {
       NotificationParser foreign = new NotificationParser(other.clientBuilder().build().verifier(), other.apiV3Key());
       RecordedRequest posted = merchant.takeRequest(10, TimeUnit.SECONDS);
-      assertThrows(dev.payscore.WechatPaySignatureException.class,
+      assertThrows(dev.payscore.exception.WechatPaySignatureException.class,
           () -> foreign.parse(HeaderSource.of(posted.getHeaders().toMultimap()), posted.getBody().readByteArray()));
     }
   }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payscore.PayScoreClient;
-import dev.payscore.WechatPayApiException;
-import dev.payscore.WechatPaySignatureException;
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.SignatureScheme;
 import dev.payscore.auth.Sm2;
 import dev.payscore.model.CompletePayafterOrderRequest;

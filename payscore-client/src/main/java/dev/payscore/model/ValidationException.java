@@ -1,4 +1,4 @@
-package dev.payscore;
+package dev.payscore.model;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.payscore;
+package dev.payscore.exception;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.payscore;
+package dev.payscore.exception;
 
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.payscore;
+package dev.payscore.exception;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +13,15 @@ public final class WechatPayResponseException extends WechatPayException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates the exception.
+   * Creates the exception. The client creates it; applications may create one in tests of their own
+   * error handling.
    *
    * @param message what could not be read
    * @param httpStatus the HTTP status, or 0 when unknown
    * @param requestId the {@code Request-ID}, or {@code null} when unknown
    * @param cause the parser's failure, or {@code null}
    */
-  WechatPayResponseException(
+  public WechatPayResponseException(
       String message, int httpStatus, @Nullable String requestId, @Nullable Throwable cause) {
     super(message, httpStatus, requestId, cause);
   }

@@ -1,4 +1,4 @@
-package dev.payscore;
+package dev.payscore.exception;
 
 import dev.payscore.model.ErrorDetail;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,19 @@ public final class WechatPayApiException extends WechatPayException {
   /** Whether the error answer verified as signed by WeChat Pay. */
   private final boolean signatureVerified;
 
-  WechatPayApiException(
+  /**
+   * Creates the exception. The client creates it from an error answer; applications may create one
+   * in tests of their own error handling.
+   *
+   * @param httpStatus the HTTP status
+   * @param requestId the {@code Request-ID}, or {@code null}
+   * @param code WeChat Pay's error code, or {@code null}
+   * @param errorMessage WeChat Pay's message, or {@code null}
+   * @param detail WeChat Pay's {@code detail}, or {@code null}
+   * @param rawBody the body as received (kept up to 2,048 characters)
+   * @param signatureVerified whether the answer verified as signed by WeChat Pay
+   */
+  public WechatPayApiException(
       int httpStatus,
       @Nullable String requestId,
       @Nullable String code,

@@ -74,7 +74,7 @@ public final class PayScoreClient {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttpClient)
-            .addConverterFactory(new MoshiConverterFactory(MOSHI, verifier))
+            .addConverterFactory(new ContractConverterFactory(MOSHI, verifier))
             .addCallAdapterFactory(new QueryContractCallAdapterFactory())
             .build();
     this.payafterOrders = retrofit.create(PayafterOrdersApi.class);
@@ -160,7 +160,7 @@ public final class PayScoreClient {
   @Override
   public String toString() {
     return "PayScoreClient{mchid=" + merchantId + ", baseUrl=" + baseUrl + ", keys="
-        + verifier.get().keyIds() + "}";
+        + verifier.get().keys().ids() + "}";
   }
 
   /** Builds a {@link PayScoreClient}; every problem is reported at {@link #build()}. */
@@ -503,7 +503,7 @@ public final class PayScoreClient {
       } else {
         builtVerifier = verifier.clock(clock).provider(provider()).build();
         if (merchantSerialNumber != null
-            && builtVerifier.hasKey(merchantSerialNumber.toUpperCase(Locale.ROOT))) {
+            && builtVerifier.keys().contains(merchantSerialNumber.toUpperCase(Locale.ROOT))) {
           problems.add(
               "the merchant's own certificate serial is registered as a WeChat Pay key: register"
                   + " the WeChat Pay public key or platform certificate instead");

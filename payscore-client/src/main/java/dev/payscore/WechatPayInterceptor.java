@@ -68,89 +68,125 @@ final class WechatPayInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    HttpUrl url = request.url();
-    String canonicalUrl =
-        url.encodedQuery() == null ? url.encodedPath() : url.encodedPath() + '?' + url.encodedQuery();
+    String canonicalUrl = canonicalUrl(request.url());
+    byte[] requestBody = bodyBytes(request);
+    long startNanos = System.nanoTime();
+    Response response = chain.proceed(sign(request, canonicalUrl, requestBody));
+    byte[] answer = read(response);
+    Verification verification = verify(response, answer);
+    log(request, canonicalUrl, response, answer, verification, startNanos);
+    return map(response, answer, verification);
+  }
 
+  /** The encoded path and query exactly as sent: what the signature covers. */
+  private static String canonicalUrl(HttpUrl url) {
+    return url.encodedQuery() == null ? url.encodedPath() : url.encodedPath() + '?' + url.encodedQuery();
+  }
+
+  /** The request body's bytes, copied once; refuses bodies that cannot be read twice. */
+  private static byte[] bodyBytes(Request request) throws IOException {
     RequestBody body = request.body();
-    byte[] bodyBytes = EMPTY;
-    Request.Builder signed = request.newBuilder();
-    if (body != null) {
-      if (body.isDuplex() || body.isOneShot()) {
-        throw new IOException("a one-shot or duplex request body cannot be signed");
-      }
-      Buffer buffer = new Buffer();
-      body.writeTo(buffer);
-      bodyBytes = buffer.readByteArray();
-      // Send exactly the bytes that are signed.
-      signed.method(request.method(), RequestBody.create(bodyBytes, body.contentType()));
+    if (body == null) {
+      return EMPTY;
     }
-    signed
-        .header("Authorization", signer.authorization(request.method(), canonicalUrl, bodyBytes))
+    if (body.isDuplex() || body.isOneShot()) {
+      throw new IOException("a one-shot or duplex request body cannot be signed");
+    }
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    return buffer.readByteArray();
+  }
+
+  /** Step 1: the request as sent, carrying exactly the signed bytes and the APIv3 headers. */
+  private Request sign(Request request, String canonicalUrl, byte[] body) {
+    Request.Builder signed = request.newBuilder();
+    RequestBody original = request.body();
+    if (original != null) {
+      signed.method(request.method(), RequestBody.create(body, original.contentType()));
+    }
+    if (logger != null) {
+      logger.log("--> " + request.method() + ' ' + canonicalUrl + " (" + body.length + "-byte body)"
+          + (logBodies && body.length > 0 ? '\n' + new String(body, StandardCharsets.UTF_8) : ""));
+    }
+    return signed
+        .header("Authorization", signer.authorization(request.method(), canonicalUrl, body))
         .header("Accept", "application/json")
         .header("User-Agent", userAgent)
-        .header("Wechatpay-Serial", verifier.get().preferredSerial());
+        .header("Wechatpay-Serial", verifier.get().keys().preferredId())
+        .build();
+  }
 
-    if (logger != null) {
-      logger.log(
-          "--> " + request.method() + ' ' + canonicalUrl + " (" + bodyBytes.length + "-byte body)"
-              + (logBodies && bodyBytes.length > 0
-                  ? '\n' + new String(bodyBytes, StandardCharsets.UTF_8)
-                  : ""));
-    }
-    long startNanos = System.nanoTime();
-    Response response = chain.proceed(signed.build());
-
-    int status = response.code();
-    final okhttp3.Headers headers = response.headers();
-    String requestId = headers.get("Request-ID");
-    ResponseBody responseBody = response.body();
-    byte[] responseBytes;
+  /** Step 2: the answer's body, whole (up to the limit), without consuming the response. */
+  private byte[] read(Response response) throws IOException {
     try {
-      // Buffered whole and copied once; the response's own buffer stays readable downstream.
-      responseBytes = readWhole(responseBody, status, requestId);
+      return readWhole(response.body(), response.code(), response.header("Request-ID"));
     } catch (IOException | RuntimeException e) {
       response.close();
       throw e;
     }
-    HeaderSource headerSource =
-        new HeaderSource() {
-          @Override
-          public List<String> values(String name) {
-            return headers.values(name);
-          }
-        };
+  }
 
-    boolean verified = false;
-    WechatPaySignatureException failure = null;
-    if (response.isSuccessful() || headers.get("Wechatpay-Signature") != null) {
-      try {
-        verifier.get().verify(headerSource, responseBytes, status);
-        verified = true;
-      } catch (WechatPaySignatureException e) {
-        failure = e;
-      }
+  /** The outcome of step 3: verified, failed (with why), or not signed at all. */
+  private static final class Verification {
+    final boolean verified;
+    final @Nullable WechatPaySignatureException failure;
+
+    Verification(boolean verified, @Nullable WechatPaySignatureException failure) {
+      this.verified = verified;
+      this.failure = failure;
     }
-    if (logger != null) {
-      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-      logger.log(
-          "<-- " + status + ' ' + request.method() + ' ' + canonicalUrl
-              + " Request-ID=" + requestId + " (" + tookMs + " ms, " + responseBytes.length
-              + "-byte body, "
-              + (verified ? "signature verified" : failure != null ? "signature " + failure.getReason() : "unsigned")
-              + ')'
-              + (logBodies && verified && responseBytes.length > 0
-                  ? '\n' + new String(responseBytes, StandardCharsets.UTF_8)
-                  : ""));
+
+    String describe() {
+      return verified ? "signature verified" : failure != null ? "signature " + failure.getReason() : "unsigned";
     }
-    if (response.isSuccessful() && failure == null) {
+  }
+
+  /** Step 3: a 2xx, and any answer that carries a signature, is verified over the exact bytes. */
+  private Verification verify(Response response, byte[] answer) {
+    final okhttp3.Headers headers = response.headers();
+    if (!response.isSuccessful() && headers.get("Wechatpay-Signature") == null) {
+      return new Verification(false, null);
+    }
+    try {
+      verifier.get().verify(new HeaderSource() {
+        @Override
+        public List<String> values(String name) {
+          return headers.values(name);
+        }
+      }, answer, response.code());
+      return new Verification(true, null);
+    } catch (WechatPaySignatureException e) {
+      return new Verification(false, e);
+    }
+  }
+
+  private void log(Request request, String canonicalUrl, Response response, byte[] answer,
+      Verification verification, long startNanos) {
+    if (logger == null) {
+      return;
+    }
+    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    logger.log("<-- " + response.code() + ' ' + request.method() + ' ' + canonicalUrl
+        + " Request-ID=" + response.header("Request-ID") + " (" + tookMs + " ms, " + answer.length
+        + "-byte body, " + verification.describe() + ')'
+        + (logBodies && verification.verified && answer.length > 0
+            ? '\n' + new String(answer, StandardCharsets.UTF_8) : ""));
+  }
+
+  /**
+   * Step 4: a verified 2xx is handed on; a 2xx that failed verification throws its {@link
+   * WechatPaySignatureException} and nothing of it is handed on; any other answer becomes a {@link
+   * WechatPayApiException}.
+   */
+  private Response map(Response response, byte[] answer, Verification verification) throws IOException {
+    if (response.isSuccessful() && verification.failure == null) {
       return response;
     }
     response.close();
-    if (response.isSuccessful()) {
-      throw failure; // a 2xx that failed verification: nothing of it is handed on
+    if (verification.failure != null && response.isSuccessful()) {
+      throw verification.failure;
     }
-    throw apiException(status, requestId, responseBytes, verified);
+    throw apiException(response.code(), response.header("Request-ID"), answer, verification.verified);
   }
 
   private byte[] readWhole(@Nullable ResponseBody body, int status, @Nullable String requestId)

@@ -2,10 +2,9 @@ package dev.payscore.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.payscore.internal.crypto.FieldCipher;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import javax.crypto.Cipher;
 import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  * key, SM2 in C1C3C2 ASN.1 form. Thread-safe.
  */
 public final class FieldEncryptor {
-  static final String TRANSFORMATION = "RSA/ECB/OAEPWithSHA-1AndMGF1Padding";
-
   private final String keyId;
   private final PublicKey publicKey;
 
@@ -42,16 +39,7 @@ public final class FieldEncryptor {
     if (plain == null) {
       return null;
     }
-    if (publicKey instanceof Sm2Key.Public) {
-      return ByteString.of(Sm2.encrypt((Sm2Key.Public) publicKey, plain.getBytes(StandardCharsets.UTF_8))).base64();
-    }
-    try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.ENCRYPT_MODE, publicKey);
-      return ByteString.of(cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8))).base64();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("RSA-OAEP encryption failed: " + e.getClass().getName(), e);
-    }
+    return ByteString.of(FieldCipher.encrypt(publicKey, plain.getBytes(StandardCharsets.UTF_8))).base64();
   }
 
   /**

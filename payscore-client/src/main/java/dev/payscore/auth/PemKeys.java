@@ -1,5 +1,7 @@
 package dev.payscore.auth;
 
+import dev.payscore.internal.crypto.Sm2;
+
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
@@ -23,7 +25,7 @@ import okio.ByteString;
  * <ul>
  *   <li>{@link #privateKey(String)}: the merchant API private key {@code apiclient_key.pem}, PKCS#8
  *       ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}); an SM2 key as PKCS#8
- *       or SEC1 ({@code BEGIN EC PRIVATE KEY}) becomes an {@link Sm2Key};
+ *       or SEC1 ({@code BEGIN EC PRIVATE KEY}, curve sm2p256v1 only) becomes an SM2 key (algorithm {@code SM2});
  *   <li>{@link #publicKey(String)}: the WeChat Pay public key, SPKI ({@code BEGIN PUBLIC KEY}), RSA or
  *       SM2;
  *   <li>{@link #sm2Certificate(String)}: an SM2 platform certificate;

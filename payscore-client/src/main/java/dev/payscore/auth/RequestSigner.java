@@ -2,11 +2,10 @@ package dev.payscore.auth;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.payscore.internal.crypto.SignedMessage;
+import dev.payscore.internal.crypto.Signatures;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.Signature;
 import java.util.regex.Pattern;
 import okio.ByteString;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +34,11 @@ public final class RequestSigner {
 
   private final String merchantId;
   private final String merchantSerialNumber;
-  private final PrivateKey privateKey;
   private final Clock clock;
   private final NonceGenerator nonces;
   private final @Nullable Provider provider;
   private final SignatureScheme scheme;
-  /** An initialised Signature per thread: initSign once, then update + sign per call. */
-  private final ThreadLocal<Signature> signatures = new ThreadLocal<>();
+  private final Signatures.Signer signer;
 
   /**
    * Creates a signer with the system clock and secure 32-character nonces.
@@ -95,7 +92,8 @@ public final class RequestSigner {
 
   /**
    * Creates a signer for a scheme: {@link SignatureScheme#RSA} with an RSA key, or {@link
-   * SignatureScheme#SM2} with an SM2 key ({@link Sm2Key.Private}, from {@link PemKeys#privateKey}).
+   * SignatureScheme#SM2} with an SM2 key (from {@link PemKeys#privateKey}, or any provider's key
+   * whose PKCS#8 encoding is an SM2 key).
    *
    * @param merchantId the merchant id (商户号), digits only
    * @param merchantSerialNumber the serial number of the merchant API certificate, hex
@@ -125,18 +123,13 @@ public final class RequestSigner {
     }
     requireNonNull(privateKey, "privateKey == null");
     this.scheme = requireNonNull(scheme, "scheme == null");
-    String expected = scheme == SignatureScheme.SM2 ? "SM2" : "RSA";
-    if (!expected.equals(privateKey.getAlgorithm())
-        || (scheme == SignatureScheme.SM2 && !(privateKey instanceof Sm2Key.Private))) {
-      throw new IllegalArgumentException("privateKey: must be an " + expected + " key for "
-          + scheme.authorizationScheme() + ", got " + privateKey.getAlgorithm());
-    }
+    scheme.requireFits(privateKey, "privateKey");
     this.merchantId = merchantId;
     this.merchantSerialNumber = merchantSerialNumber.toUpperCase(java.util.Locale.ROOT);
-    this.privateKey = privateKey;
     this.clock = requireNonNull(clock, "clock == null");
     this.nonces = requireNonNull(nonces, "nonces == null");
     this.provider = provider;
+    this.signer = Signatures.signer(privateKey, provider);
   }
 
   /**
@@ -153,10 +146,8 @@ public final class RequestSigner {
     if (!isNonce(nonce)) {
       throw new IllegalStateException("NonceGenerator returned a nonce outside [0-9A-Za-z]{1,64}");
     }
-    byte[] head = new StringBuilder(canonicalUrl.length() + method.length() + nonce.length() + 16)
-        .append(method).append('\n').append(canonicalUrl).append('\n').append(timestamp).append('\n')
-        .append(nonce).append('\n').toString().getBytes(StandardCharsets.UTF_8);
-    String signature = sign(head, body);
+    byte[] head = SignedMessage.requestHead(method, canonicalUrl, timestamp, nonce);
+    String signature = ByteString.of(signer.sign(head, body, SignedMessage.END)).base64();
     // One pre-sized builder: no regrowth copies on the per-call path.
     return new StringBuilder(scheme.authorizationScheme().length() + merchantId.length()
             + nonce.length() + merchantSerialNumber.length() + signature.length() + 80)
@@ -182,58 +173,6 @@ public final class RequestSigner {
       }
     }
     return true;
-  }
-
-  /**
-   * Returns the message that is signed: {@code METHOD\nCANONICAL_URL\nTIMESTAMP\nNONCE\nBODY\n}.
-   *
-   * @param method the HTTP method as sent
-   * @param canonicalUrl the encoded path and query as sent
-   * @param timestamp Unix epoch seconds
-   * @param nonce the nonce
-   * @param body the exact body bytes sent
-   * @return the UTF-8 message bytes
-   */
-  public static byte[] message(
-      String method, String canonicalUrl, long timestamp, String nonce, byte[] body) {
-    requireNonNull(method, "method == null");
-    requireNonNull(canonicalUrl, "canonicalUrl == null");
-    requireNonNull(nonce, "nonce == null");
-    requireNonNull(body, "body == null");
-    byte[] head =
-        (method + '\n' + canonicalUrl + '\n' + timestamp + '\n' + nonce + '\n')
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] message = new byte[head.length + body.length + 1];
-    System.arraycopy(head, 0, message, 0, head.length);
-    System.arraycopy(body, 0, message, head.length, body.length);
-    message[message.length - 1] = '\n';
-    return message;
-  }
-
-  /** Signs head + body + '\n' (the canonical message) without copying the body. */
-  private String sign(byte[] head, byte[] body) {
-    if (scheme == SignatureScheme.SM2) {
-      return ByteString.of(Sm2.sign((Sm2Key.Private) privateKey, head, body, new byte[] {'\n'})).base64();
-    }
-    Signature signature = signatures.get();
-    try {
-      if (signature == null) {
-        signature = provider == null
-            ? Signature.getInstance("SHA256withRSA")
-            : Signature.getInstance("SHA256withRSA", provider);
-        signature.initSign(privateKey);
-        signatures.set(signature);
-      }
-      signature.update(head);
-      signature.update(body);
-      signature.update((byte) '\n');
-      return ByteString.of(signature.sign()).base64();
-    } catch (GeneralSecurityException | RuntimeException e) {
-      signatures.remove();
-      // The message of a provider exception never holds key material; keep the cause's type only.
-      throw new IllegalStateException(
-          "SHA256withRSA signing failed: " + e.getClass().getName(), e);
-    }
   }
 
   /**

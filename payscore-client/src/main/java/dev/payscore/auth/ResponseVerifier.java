@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.exception.WechatPaySignatureException.Reason;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.payscore.internal.crypto.SignedMessage;
+import dev.payscore.internal.crypto.Signatures;
 import java.security.Provider;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okio.ByteString;
@@ -28,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * TIMESTAMP\nNONCE\nBODY\n} verifies with it. Any failure throws {@link
  * WechatPaySignatureException} with a {@link Reason}.
  *
- * <p>Keys live in this instance only (no JVM-wide registry): a WeChat Pay public key ({@code
- * PUB_KEY_ID_…}) and platform certificates can be registered side by side for the switch-over
- * period. Immutable and thread-safe.
+ * <p>The keys it trusts are a {@link WechatPayKeys} (this instance's only: no JVM-wide registry): a
+ * WeChat Pay public key ({@code PUB_KEY_ID_…}) and platform certificates can be registered side by
+ * side for the switch-over period. Immutable and thread-safe.
  *
  * <pre>{@code
  * ResponseVerifier verifier = ResponseVerifier.builder()
@@ -46,30 +43,23 @@ public final class ResponseVerifier {
   /** The default window: a signature may be at most 300 seconds older or newer than the clock. */
   public static final long DEFAULT_WINDOW_SECONDS = 300;
 
-  private final Map<String, PublicKey> keys;
+  private final WechatPayKeys keys;
   private final long windowSeconds;
   private final Clock clock;
   private final @Nullable Provider provider;
-  /** Derived once from the keys: what requests name as Wechatpay-Serial and encrypt under. */
-  private final String preferredSerial;
-  private final FieldEncryptor preferredEncryptor;
-  /** Initialised Signatures per thread and key id: initVerify once, then update + verify. */
-  private final ThreadLocal<Map<String, Signature>> signatures = new ThreadLocal<>();
+  /** One verifier per key id, built once (each keeps an initialised Signature per thread). */
+  private final Map<String, Signatures.Verifier> verifiers;
 
   private ResponseVerifier(Builder builder) {
-    this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(builder.keys));
+    this.keys = builder.keys.build();
     this.windowSeconds = builder.windowSeconds;
     this.clock = builder.clock;
     this.provider = builder.provider;
-    String preferred = keys.keySet().iterator().next();
-    for (String id : keys.keySet()) {
-      if (id.startsWith("PUB_KEY_ID_")) {
-        preferred = id;
-        break;
-      }
+    Map<String, Signatures.Verifier> byId = new java.util.HashMap<>();
+    for (String id : keys.ids()) {
+      byId.put(id, Signatures.verifier(keys.get(id), provider));
     }
-    this.preferredSerial = preferred;
-    this.preferredEncryptor = new FieldEncryptor(preferred, keys.get(preferred));
+    this.verifiers = byId;
   }
 
   /**
@@ -81,7 +71,7 @@ public final class ResponseVerifier {
    */
   public Builder newBuilder() {
     Builder builder = new Builder();
-    builder.keys.putAll(keys);
+    builder.keys = keys.newBuilder();
     builder.windowSeconds = windowSeconds;
     builder.clock = clock;
     builder.provider = provider;
@@ -174,31 +164,19 @@ public final class ResponseVerifier {
     if (key == null) {
       throw new WechatPaySignatureException(
           Reason.UNKNOWN_SERIAL,
-          "no key registered for Wechatpay-Serial " + printable(serial) + "; registered: " + keys.keySet(),
+          "no key registered for Wechatpay-Serial " + printable(serial) + "; registered: " + keys.ids(),
           requestId,
           httpStatus);
     }
-    if ((scheme == SignatureScheme.SM2) != (key instanceof Sm2Key.Public)) {
+    if (!scheme.fits(key)) {
       throw new WechatPaySignatureException(Reason.SIGNATURE_MISMATCH,
           "the signature is " + scheme.authorizationScheme() + " but the key of " + serial + " is "
-              + key.getAlgorithm(),
+              + SignatureScheme.describe(key),
           requestId, httpStatus);
     }
-    boolean valid;
-    if (scheme == SignatureScheme.SM2) {
-      valid = Sm2.verify((Sm2Key.Public) key, decoded.toByteArray(),
-          (timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8), body, new byte[] {'\n'});
-    } else try {
-      Signature verifier = signature(serial, key);
-      // The message TIMESTAMP\nNONCE\nBODY\n, fed in parts: the body is not copied.
-      verifier.update((timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8));
-      verifier.update(body);
-      verifier.update((byte) '\n');
-      valid = verifier.verify(decoded.toByteArray());
-    } catch (GeneralSecurityException | RuntimeException e) {
-      signatures.remove();
-      valid = false;
-    }
+    // The message TIMESTAMP\nNONCE\nBODY\n, fed in parts: the body is not copied.
+    boolean valid = verifiers.get(serial).verify(decoded.toByteArray(),
+        SignedMessage.answerHead(timestamp, nonce), body, SignedMessage.END);
     if (!valid) {
       throw new WechatPaySignatureException(
           Reason.SIGNATURE_MISMATCH,
@@ -208,76 +186,13 @@ public final class ResponseVerifier {
     }
   }
 
-  private Signature signature(String serial, PublicKey key) throws GeneralSecurityException {
-    Map<String, Signature> byKey = signatures.get();
-    if (byKey == null) {
-      byKey = new java.util.HashMap<>();
-      signatures.set(byKey);
-    }
-    Signature signature = byKey.get(serial);
-    if (signature == null) {
-      signature = provider == null
-          ? Signature.getInstance("SHA256withRSA")
-          : Signature.getInstance("SHA256withRSA", provider);
-      signature.initVerify(key);
-      byKey.put(serial, signature);
-    }
-    return signature;
-  }
-
   /**
-   * Returns the message that is verified: {@code TIMESTAMP\nNONCE\nBODY\n}.
+   * Returns the keys this verifier trusts.
    *
-   * @param timestamp the {@code Wechatpay-Timestamp} value, as received
-   * @param nonce the {@code Wechatpay-Nonce} value
-   * @param body the exact body bytes
-   * @return the message bytes
+   * @return the key registry, which also picks the {@code Wechatpay-Serial} requests send
    */
-  public static byte[] message(String timestamp, String nonce, byte[] body) {
-    byte[] head = (timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8);
-    byte[] message = new byte[head.length + body.length + 1];
-    System.arraycopy(head, 0, message, 0, head.length);
-    System.arraycopy(body, 0, message, head.length, body.length);
-    message[message.length - 1] = '\n';
-    return message;
-  }
-
-  /**
-   * Returns whether a key is registered under an id.
-   *
-   * @param serial a public key id or a certificate serial
-   * @return true when responses signed with that id can be verified
-   */
-  public boolean hasKey(String serial) {
-    return keys.containsKey(serial);
-  }
-
-  /**
-   * Returns the id the client sends as {@code Wechatpay-Serial}: the WeChat Pay public key id if one
-   * is registered, otherwise the first platform certificate serial.
-   *
-   * @return a registered key id
-   */
-  public String preferredSerial() {
-    return preferredSerial;
-  }
-
-  /**
-   * Returns the key of {@link #preferredSerial()}, to encrypt personal fields with.
-   *
-   * @return an encryptor for the preferred WeChat Pay key
-   */
-  public FieldEncryptor preferredEncryptor() {
-    return preferredEncryptor;
-  }
-
-  /**
-   * Returns the registered key ids, in registration order.
-   *
-   * @return public key ids and certificate serials
-   */
-  public java.util.Set<String> keyIds() {
-    return keys.keySet();
+  public WechatPayKeys keys() {
+    return keys;
   }
 
   /**
@@ -291,7 +206,7 @@ public final class ResponseVerifier {
 
   @Override
   public String toString() {
-    return "ResponseVerifier{keys=" + keys.keySet() + ", window=" + windowSeconds + "s}";
+    return "ResponseVerifier{keys=" + keys.ids() + ", window=" + windowSeconds + "s}";
   }
 
   private static @Nullable String first(HeaderSource headers, String name) {
@@ -329,7 +244,7 @@ public final class ResponseVerifier {
 
   /** Builds a {@link ResponseVerifier}. */
   public static final class Builder {
-    private final Map<String, PublicKey> keys = new LinkedHashMap<>();
+    private WechatPayKeys.Builder keys = WechatPayKeys.builder();
     private long windowSeconds = DEFAULT_WINDOW_SECONDS;
     private Clock clock = Clock.SYSTEM;
     private @Nullable Provider provider;
@@ -338,34 +253,49 @@ public final class ResponseVerifier {
     }
 
     /**
-     * Registers the WeChat Pay public key (微信支付公钥) and its id.
+     * Trusts these keys (replacing any registered so far).
      *
-     * @param publicKeyId the id shown in the merchant platform, {@code PUB_KEY_ID_…}
-     * @param publicKey the RSA public key
+     * @param keys the WeChat Pay keys
      * @return this builder
      */
-    public Builder publicKey(String publicKeyId, PublicKey publicKey) {
-      requireNonNull(publicKeyId, "publicKeyId == null");
-      requireNonNull(publicKey, "publicKey == null");
-      if (!publicKeyId.startsWith("PUB_KEY_ID_")) {
-        throw new IllegalArgumentException(
-            "publicKeyId: must start with PUB_KEY_ID_ (as shown in the merchant platform)");
-      }
-      requireRsa(publicKey, "publicKey");
-      put(publicKeyId, publicKey);
+    public Builder keys(WechatPayKeys keys) {
+      this.keys = requireNonNull(keys, "keys == null").newBuilder();
       return this;
     }
 
     /**
-     * Registers a WeChat Pay platform certificate (平台证书) under its serial number (upper-case hex).
+     * Registers the WeChat Pay public key (微信支付公钥) and its id: see {@link
+     * WechatPayKeys.Builder#publicKey}.
+     *
+     * @param publicKeyId the id shown in the merchant platform, {@code PUB_KEY_ID_…}
+     * @param publicKey the RSA (or SM2) public key
+     * @return this builder
+     */
+    public Builder publicKey(String publicKeyId, PublicKey publicKey) {
+      keys.publicKey(publicKeyId, publicKey);
+      return this;
+    }
+
+    /**
+     * Registers a WeChat Pay platform certificate (平台证书) under its serial number: see {@link
+     * WechatPayKeys.Builder#certificate}.
      *
      * @param certificate the platform certificate
      * @return this builder
      */
     public Builder certificate(X509Certificate certificate) {
-      requireNonNull(certificate, "certificate == null");
-      requireRsa(certificate.getPublicKey(), "certificate");
-      put(PemKeys.serialNumber(certificate), certificate.getPublicKey());
+      keys.certificate(certificate);
+      return this;
+    }
+
+    /**
+     * Registers an SM2 platform certificate (国密平台证书) under its serial.
+     *
+     * @param pem the certificate PEM
+     * @return this builder
+     */
+    public Builder sm2Certificate(String pem) {
+      keys.sm2Certificate(pem);
       return this;
     }
 
@@ -376,7 +306,7 @@ public final class ResponseVerifier {
      * @return this builder
      */
     public Builder removeKey(String id) {
-      keys.remove(requireNonNull(id, "id == null"));
+      keys.removeKey(id);
       return this;
     }
 
@@ -423,39 +353,7 @@ public final class ResponseVerifier {
      * @throws IllegalStateException when no key is registered
      */
     public ResponseVerifier build() {
-      if (keys.isEmpty()) {
-        throw new IllegalStateException(
-            "no WeChat Pay key: register the WeChat Pay public key (publicKey) or a platform"
-                + " certificate (certificate)");
-      }
       return new ResponseVerifier(this);
-    }
-
-    private void put(String id, PublicKey key) {
-      PublicKey previous = keys.get(id);
-      if (previous != null && !previous.equals(key)) {
-        throw new IllegalArgumentException("two different keys registered under " + id);
-      }
-      keys.put(id, key);
-    }
-
-    private static void requireRsa(PublicKey key, String name) {
-      if (!"RSA".equals(key.getAlgorithm()) && !(key instanceof Sm2Key.Public)) {
-        throw new IllegalArgumentException(
-            name + ": must be an RSA or SM2 key, got " + key.getAlgorithm());
-      }
-    }
-
-    /**
-     * Registers an SM2 platform certificate (国密平台证书) under its serial.
-     *
-     * @param pem the certificate PEM
-     * @return this builder
-     */
-    public Builder sm2Certificate(String pem) {
-      java.util.Map.Entry<String, PublicKey> certificate = PemKeys.sm2Certificate(pem);
-      put(certificate.getKey(), certificate.getValue());
-      return this;
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.payscore.auth;
 
+import dev.payscore.internal.crypto.Signatures;
+
 /**
  * The APIv3 signature scheme a client signs with, chosen when it is built.
  *
@@ -29,12 +31,44 @@ public enum SignatureScheme {
   }
 
   /**
+   * Returns whether a key is of this scheme: an RSA key for {@link #RSA}; for {@link #SM2}, a key
+   * whose standard encoding (PKCS#8 or X.509 SubjectPublicKeyInfo) is an SM2 key, whichever provider
+   * made it.
+   *
+   * @param key a private or public key
+   * @return true when this scheme signs or verifies with it
+   */
+  public boolean fits(java.security.Key key) {
+    return this == RSA ? Signatures.isRsa(key) : Signatures.isSm2(key);
+  }
+
+  /** Throws naming both the scheme and the key when the key does not fit. */
+  void requireFits(java.security.Key key, String name) {
+    if (!fits(key)) {
+      throw new IllegalArgumentException(name + ": expected an " + name() + " key for "
+          + authorizationScheme + ", got " + describe(key));
+    }
+  }
+
+  /** A key's kind for messages: RSA, SM2, or its algorithm and format. */
+  static String describe(java.security.Key key) {
+    if (Signatures.isRsa(key)) {
+      return "an RSA key";
+    }
+    if (Signatures.isSm2(key)) {
+      return "an SM2 key";
+    }
+    return "a " + key.getAlgorithm() + " key (" + key.getFormat() + ") that is neither RSA nor SM2";
+  }
+
+  /**
    * Returns the scheme a {@code Wechatpay-Signature-Type} value names.
    *
    * @param type the header value, or {@code null} (WeChat Pay's default, RSA)
    * @return the scheme, or {@code null} for a value no scheme has
    */
-  public static SignatureScheme forSignatureType(String type) {
+  public static @org.jspecify.annotations.Nullable SignatureScheme forSignatureType(
+      @org.jspecify.annotations.Nullable String type) {
     if (type == null || type.isEmpty()) {
       return RSA;
     }

@@ -10,7 +10,7 @@ import dev.payscore.exception.WechatPayNotificationException.Reason;
 import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.ResponseVerifier;
-import dev.payscore.auth.Sm2;
+import dev.payscore.internal.crypto.Aead;
 import dev.payscore.model.PayafterOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +18,6 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
@@ -43,10 +40,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NotificationParser {
   /** The algorithm of APIv3 notifications. */
-  public static final String AEAD_AES_256_GCM = "AEAD_AES_256_GCM";
+  public static final String AEAD_AES_256_GCM = Aead.AEAD_AES_256_GCM;
 
   /** The national-cryptography algorithm: SM4-GCM under the first 16 bytes of SM3(APIv3 key). */
-  public static final String AEAD_SM4_GCM = "AEAD_SM4_GCM";
+  public static final String AEAD_SM4_GCM = Aead.AEAD_SM4_GCM;
 
   private static final Moshi MOSHI = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
   private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
@@ -90,7 +87,7 @@ public final class NotificationParser {
     String id = string(envelope, "id", requestId, true);
     String eventType = string(envelope, "event_type", requestId, true);
     String algorithm = string(resource, "algorithm", requestId, true);
-    if (!AEAD_AES_256_GCM.equals(algorithm) && !AEAD_SM4_GCM.equals(algorithm)) {
+    if (!Aead.isKnown(algorithm)) {
       throw new WechatPayNotificationException(Reason.UNSUPPORTED_ALGORITHM,
           "resource.algorithm is " + algorithm + ", expected " + AEAD_AES_256_GCM + " or " + AEAD_SM4_GCM,
           requestId, null);
@@ -125,31 +122,19 @@ public final class NotificationParser {
       throw new WechatPayNotificationException(Reason.MALFORMED,
           "resource.ciphertext is not Base64 of at least 16 bytes", requestId, null);
     }
-    if (AEAD_SM4_GCM.equals(algorithm)) {
-      try {
-        return new String(Sm2.sm4Gcm(false, apiV3Key, nonce.getBytes(StandardCharsets.UTF_8),
-            associatedData.getBytes(StandardCharsets.UTF_8), encrypted.toByteArray()), StandardCharsets.UTF_8);
-      } catch (AEADBadTagException | RuntimeException e) {
-        throw new WechatPayNotificationException(Reason.DECRYPTION_FAILED,
-            "SM4-GCM authentication failed: the resource was altered or the APIv3 key is wrong", requestId, null);
-      } catch (NoClassDefFoundError e) {
-        throw new WechatPayNotificationException(Reason.UNSUPPORTED_ALGORITHM,
-            "AEAD_SM4_GCM needs org.bouncycastle:bcprov-jdk18on on the class path", requestId, null);
-      }
-    }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(apiV3Key, "AES"),
-          new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
-      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      return new String(cipher.doFinal(encrypted.toByteArray()), StandardCharsets.UTF_8);
+      return new String(Aead.open(algorithm, apiV3Key, nonce, associatedData, encrypted.toByteArray()),
+          StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
       throw new WechatPayNotificationException(Reason.DECRYPTION_FAILED,
-          "AES-GCM authentication failed: the resource was altered or the APIv3 key is wrong",
+          algorithm + " authentication failed: the resource was altered or the APIv3 key is wrong",
           requestId, null);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+    } catch (LinkageError e) {
+      throw new WechatPayNotificationException(Reason.UNSUPPORTED_ALGORITHM,
+          algorithm + " needs org.bouncycastle:bcprov-jdk18on on the class path", requestId, null);
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw new WechatPayNotificationException(Reason.DECRYPTION_FAILED,
-          "AES-GCM decryption failed (" + e.getClass().getSimpleName() + ")", requestId, null);
+          algorithm + " decryption failed (" + e.getClass().getSimpleName() + ")", requestId, null);
     }
   }
 

@@ -169,7 +169,7 @@ class ResponseVerifierTest {
         .certificate(certificate)
         .clock(() -> NOW)
         .build();
-    assertTrue(both.hasKey("5157F09EFDC096DE15EBE81A47057A7232F1B8E1"));
+    assertTrue(both.keys().contains("5157F09EFDC096DE15EBE81A47057A7232F1B8E1"));
     assertDoesNotThrow(() -> both.verify(HeaderSource.of(good()), BODY));
     assertDoesNotThrow(() -> both.verify(HeaderSource.of(
         headers(NOW, "5157F09EFDC096DE15EBE81A47057A7232F1B8E1", platform)), BODY));
@@ -178,7 +178,7 @@ class ResponseVerifierTest {
         () -> both.verify(HeaderSource.of(headers(NOW, "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
             TestKeys.wechatPay())), BODY));
     assertEquals(Reason.SIGNATURE_MISMATCH, e.getReason());
-    assertEquals(TestKeys.PUBLIC_KEY_ID, both.preferredSerial());
+    assertEquals(TestKeys.PUBLIC_KEY_ID, both.keys().preferredId());
   }
 
   @Test
@@ -186,9 +186,9 @@ class ResponseVerifierTest {
     ResponseVerifier other = ResponseVerifier.builder()
         .publicKey("PUB_KEY_ID_0000000000000024101100397200000006", TestKeys.other().getPublic())
         .clock(() -> NOW).build();
-    assertFalse(other.hasKey(TestKeys.PUBLIC_KEY_ID));
-    assertTrue(verifier.hasKey(TestKeys.PUBLIC_KEY_ID));
-    assertFalse(verifier.hasKey("PUB_KEY_ID_0000000000000024101100397200000006"));
+    assertFalse(other.keys().contains(TestKeys.PUBLIC_KEY_ID));
+    assertTrue(verifier.keys().contains(TestKeys.PUBLIC_KEY_ID));
+    assertFalse(verifier.keys().contains("PUB_KEY_ID_0000000000000024101100397200000006"));
   }
 
   @Test
@@ -218,16 +218,16 @@ class ResponseVerifierTest {
 
   @Test
   void exposesItsKeysWindowAndADerivedCopy() throws Exception {
-    assertEquals(java.util.Collections.singleton(TestKeys.PUBLIC_KEY_ID), verifier.keyIds());
+    assertEquals(java.util.Collections.singleton(TestKeys.PUBLIC_KEY_ID), verifier.keys().ids());
     assertEquals(300, verifier.windowSeconds());
     assertEquals("ResponseVerifier{keys=[" + TestKeys.PUBLIC_KEY_ID + "], window=300s}", verifier.toString());
     ResponseVerifier copy = verifier.newBuilder().build();
     copy.verify(HeaderSource.of(good()), BODY);
-    assertEquals(verifier.keyIds(), copy.keyIds());
+    assertEquals(verifier.keys().ids(), copy.keys().ids());
     X509Certificate certificate = TestKeys.certificate(TestKeys.other(), BigInteger.valueOf(0xABCDEF));
     ResponseVerifier certificateOnly = ResponseVerifier.builder().certificate(certificate).build();
-    assertEquals("ABCDEF", certificateOnly.preferredSerial());
-    assertEquals(TestKeys.PUBLIC_KEY_ID, verifier.preferredSerial());
+    assertEquals("ABCDEF", certificateOnly.keys().preferredId());
+    assertEquals(TestKeys.PUBLIC_KEY_ID, verifier.keys().preferredId());
   }
 
   @Test

@@ -84,8 +84,8 @@ class KeyRotationTest {
         total += result.get(60, TimeUnit.SECONDS); // rethrows any failed verification
       }
       assertTrue(total >= 300, "calls made: " + total);
-      assertEquals(NEW_ID, client.verifier().preferredSerial());
-      assertEquals(1, client.verifier().keyIds().size());
+      assertEquals(NEW_ID, client.verifier().keys().preferredId());
+      assertEquals(1, client.verifier().keys().ids().size());
     } finally {
       stop.set(true);
       callers.shutdownNow();

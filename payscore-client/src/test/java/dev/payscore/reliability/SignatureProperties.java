@@ -55,7 +55,7 @@ class SignatureProperties {
     RequestSigner signer = new RequestSigner(TestKeys.MERCHANT_ID, TestKeys.MERCHANT_SERIAL,
         TestKeys.merchant().getPrivate(), () -> NOW, () -> "N0nce");
     Map<String, String> auth = WechatPayResponses.authorization(signer.authorization("POST", path, body));
-    byte[] message = RequestSigner.message("POST", path, NOW, "N0nce", body);
+    byte[] message = dev.payscore.testing.WechatPayResponses.requestMessage("POST", path, NOW, "N0nce", body);
     assertTrue(IndependentRsa.verify(TestKeys.merchant().getPublic(), message, auth.get("signature")));
   }
 

@@ -52,6 +52,16 @@ public final class WechatPayResponses {
     return out;
   }
 
+  /** A request's signed message, framed independently of the production code. */
+  public static byte[] requestMessage(String method, String canonicalUrl, long timestamp, String nonce, byte[] body) {
+    byte[] head = (method + "\n" + canonicalUrl + "\n" + timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[head.length + body.length + 1];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(body, 0, out, head.length, body.length);
+    out[out.length - 1] = '\n';
+    return out;
+  }
+
   /** Parses {@code WECHATPAY2-SHA256-RSA2048 k="v",…} into its parameters; the scheme under "". */
   public static Map<String, String> authorization(String header) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -1,28 +1,23 @@
 package dev.payscore.sandbox;
 
 import dev.payscore.auth.Clock;
-import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;
-import dev.payscore.auth.Sm2;
-import dev.payscore.auth.Sm2Key;
+import dev.payscore.internal.crypto.Aead;
+import dev.payscore.internal.crypto.SignedMessage;
+import dev.payscore.internal.crypto.Signatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.text.SimpleDateFormat;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
 import java.util.TimeZone;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Posts notifications as WeChat Pay does: the resource encrypted with AEAD_AES_256_GCM under the
@@ -35,14 +30,14 @@ final class PayScoreNotificationSender {
   private static final String ALPHANUMERIC =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-  private final PrivateKey platformKey;
+  private final Signatures.Signer signer;
   private final String keyId;
   private final Clock clock;
   private final SignatureScheme scheme;
   private final String apiV3Key = random(32);
 
   PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock, SignatureScheme scheme) {
-    this.platformKey = platformKey;
+    this.signer = Signatures.signer(platformKey, null);
     this.keyId = keyId;
     this.clock = clock;
     this.scheme = scheme;
@@ -74,7 +69,7 @@ final class PayScoreNotificationSender {
     rfc3339.setTimeZone(TimeZone.getTimeZone("GMT+08:00"));
     String body = "{\"id\":\"EV-" + random(20) + "\",\"create_time\":\"" + rfc3339.format(new Date(now * 1000L))
         + "\",\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType
-        + "\",\"summary\":\"支付分通知\",\"resource\":{\"original_type\":\"payscore\",\"algorithm\":\"" + (scheme == SignatureScheme.SM2 ? "AEAD_SM4_GCM" : "AEAD_AES_256_GCM") + "\","
+        + "\",\"summary\":\"支付分通知\",\"resource\":{\"original_type\":\"payscore\",\"algorithm\":\"" + algorithm() + "\","
         + "\"ciphertext\":\"" + ciphertext + "\",\"nonce\":\"" + nonce + "\",\"associated_data\":\"" + associatedData + "\"}}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signatureNonce = random(32);
@@ -91,7 +86,7 @@ final class PayScoreNotificationSender {
       connection.setRequestProperty("Wechatpay-Serial", keyId);
       connection.setRequestProperty("Wechatpay-Signature-Type", scheme.authorizationScheme());
       connection.setRequestProperty("Wechatpay-Signature",
-          sign(ResponseVerifier.message(Long.toString(now), signatureNonce, bytes)));
+          sign(Long.toString(now), signatureNonce, bytes));
       try (OutputStream out = connection.getOutputStream()) {
         out.write(bytes);
       }
@@ -110,39 +105,17 @@ final class PayScoreNotificationSender {
   }
 
   private String encrypt(String plaintext, String nonce, String associatedData) {
-    if (scheme == SignatureScheme.SM2) {
-      try {
-        return Base64.getEncoder().encodeToString(Sm2.sm4Gcm(true, apiV3Key.getBytes(StandardCharsets.UTF_8),
-            nonce.getBytes(StandardCharsets.UTF_8), associatedData.getBytes(StandardCharsets.UTF_8),
-            plaintext.getBytes(StandardCharsets.UTF_8)));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE,
-          new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
-          new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
-      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Base64.getEncoder().encodeToString(Aead.seal(algorithm(), apiV3Key.getBytes(StandardCharsets.UTF_8),
+        nonce, associatedData, plaintext.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private String sign(byte[] message) {
-    if (scheme == SignatureScheme.SM2) {
-      return Base64.getEncoder().encodeToString(Sm2.sign((Sm2Key.Private) platformKey, message));
-    }
-    try {
-      Signature signature = Signature.getInstance("SHA256withRSA");
-      signature.initSign(platformKey);
-      signature.update(message);
-      return Base64.getEncoder().encodeToString(signature.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+  private String algorithm() {
+    return scheme == SignatureScheme.SM2 ? Aead.AEAD_SM4_GCM : Aead.AEAD_AES_256_GCM;
+  }
+
+  private String sign(String timestamp, String nonce, byte[] body) {
+    return Base64.getEncoder().encodeToString(
+        signer.sign(SignedMessage.answerHead(timestamp, nonce), body, SignedMessage.END));
   }
 
   private static String random(int length) {

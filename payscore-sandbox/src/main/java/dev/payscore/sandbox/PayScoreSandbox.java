@@ -10,8 +10,10 @@ import dev.payscore.model.ValidationException;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;
-import dev.payscore.auth.Sm2;
-import dev.payscore.auth.Sm2Key;
+import dev.payscore.internal.crypto.FieldCipher;
+import dev.payscore.internal.crypto.KeyPairs;
+import dev.payscore.internal.crypto.SignedMessage;
+import dev.payscore.internal.crypto.Signatures;
 import dev.payscore.model.CancelPayafterOrderRequest;
 import dev.payscore.model.CancelPayafterOrderResponse;
 import dev.payscore.model.CompletePayafterOrderRequest;
@@ -31,11 +33,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -117,6 +117,8 @@ public final class PayScoreSandbox implements AutoCloseable {
   private final KeyPair wechatPayKeys;
   private final Clock clock;
   private final SignatureScheme scheme;
+  private final Signatures.Signer answerSigner;
+  private final Signatures.Verifier requestVerifier;
   private final LoopbackHttpServer server;
   private final Map<String, Order> orders = new ConcurrentHashMap<>();
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -133,12 +135,14 @@ public final class PayScoreSandbox implements AutoCloseable {
       this.merchantPublicKey = builder.merchantPublicKey;
       this.merchantPrivateKey = null;
     } else {
-      KeyPair merchant = scheme == SignatureScheme.SM2 ? Sm2.generateKeyPair() : rsa();
+      KeyPair merchant = KeyPairs.generate(scheme == SignatureScheme.SM2);
       this.merchantSerialNumber = randomDigits(40, true);
       this.merchantPublicKey = merchant.getPublic();
       this.merchantPrivateKey = merchant.getPrivate();
     }
-    this.wechatPayKeys = scheme == SignatureScheme.SM2 ? Sm2.generateKeyPair() : rsa();
+    this.wechatPayKeys = KeyPairs.generate(scheme == SignatureScheme.SM2);
+    this.answerSigner = Signatures.signer(wechatPayKeys.getPrivate(), null);
+    this.requestVerifier = Signatures.verifier(merchantPublicKey, null);
     this.wechatPayPublicKeyId = builder.wechatPayPublicKeyId != null
         ? builder.wechatPayPublicKeyId : "PUB_KEY_ID_" + randomDigits(34, false);
     this.clock = builder.clock;
@@ -518,7 +522,7 @@ public final class PayScoreSandbox implements AutoCloseable {
         timestamp += 600;
       }
       String nonce = randomDigits(32, true);
-      byte[] signature = sign(ResponseVerifier.message(Long.toString(timestamp), nonce, body));
+      byte[] signature = answerSigner.sign(SignedMessage.answerHead(Long.toString(timestamp), nonce), body, SignedMessage.END);
       String encoded = Base64.getEncoder().encodeToString(signature);
       if (kind == Fault.Kind.WRONG_SIGNATURE) {
         signature[signature.length / 2] ^= 0x55;
@@ -810,18 +814,9 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   private @Nullable String decrypt(String base64) {
-    if (scheme == SignatureScheme.SM2) {
-      try {
-        return new String(Sm2.decrypt((Sm2Key.Private) wechatPayKeys.getPrivate(), Base64.getDecoder().decode(base64)),
-            StandardCharsets.UTF_8);
-      } catch (GeneralSecurityException | IllegalArgumentException e) {
-        return null;
-      }
-    }
     try {
-      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
-      cipher.init(javax.crypto.Cipher.DECRYPT_MODE, wechatPayKeys.getPrivate());
-      return new String(cipher.doFinal(Base64.getDecoder().decode(base64)), StandardCharsets.UTF_8);
+      return new String(FieldCipher.decrypt(wechatPayKeys.getPrivate(), Base64.getDecoder().decode(base64)),
+          StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return null;
     }
@@ -945,29 +940,18 @@ public final class PayScoreSandbox implements AutoCloseable {
     if (Math.abs(seconds - clock.epochSeconds()) > WINDOW_SECONDS) {
       return "timestamp is outside the window";
     }
-    byte[] head =
-        (request.method() + "\n" + request.target() + "\n" + timestamp + "\n" + nonce + "\n")
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] body = request.body();
-    byte[] message = new byte[head.length + body.length + 1];
-    System.arraycopy(head, 0, message, 0, head.length);
-    System.arraycopy(body, 0, message, head.length, body.length);
-    message[message.length - 1] = '\n';
+    byte[] decoded;
     try {
-      byte[] decoded = Base64.getDecoder().decode(signature);
-      if (scheme == SignatureScheme.SM2) {
-        return Sm2.verify((Sm2Key.Public) merchantPublicKey, decoded, message) ? null : "the signature does not verify";
-      }
-      Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(merchantPublicKey);
-      verifier.update(message);
-      if (!verifier.verify(decoded)) {
-        return "the signature does not verify";
-      }
-    } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+      decoded = Base64.getDecoder().decode(signature);
+    } catch (IllegalArgumentException e) {
       return "the signature does not verify";
     }
-    return null;
+    byte[] head = SignedMessage.requestHead(request.method(), request.target(), seconds, nonce);
+    if (!timestamp.equals(Long.toString(seconds))) {
+      return "timestamp is not a number";
+    }
+    return requestVerifier.verify(decoded, head, request.body(), SignedMessage.END)
+        ? null : "the signature does not verify";
   }
 
   private static boolean isBlank(@Nullable String value) {
@@ -988,20 +972,6 @@ public final class PayScoreSandbox implements AutoCloseable {
     return new Answer(status, errorAdapter.toJson(error));
   }
 
-  private byte[] sign(byte[] message) {
-    if (scheme == SignatureScheme.SM2) {
-      return Sm2.sign((Sm2Key.Private) wechatPayKeys.getPrivate(), message);
-    }
-    try {
-      Signature signature = Signature.getInstance("SHA256withRSA");
-      signature.initSign(wechatPayKeys.getPrivate());
-      signature.update(message);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String decodePathSegment(String segment) {
     try {
       return java.net.URLDecoder.decode(segment.replace("+", "%2B"), "UTF-8");
@@ -1016,16 +986,6 @@ public final class PayScoreSandbox implements AutoCloseable {
 
   private String newRequestId() {
     return randomDigits(28, true) + String.format(Locale.ROOT, "%08d", sequence.incrementAndGet());
-  }
-
-  private static KeyPair rsa() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String randomDigits(int length, boolean hex) {

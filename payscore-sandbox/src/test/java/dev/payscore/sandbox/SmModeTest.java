@@ -9,7 +9,7 @@ import dev.payscore.PayScoreClient;
 import dev.payscore.exception.WechatPayApiException;
 import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.SignatureScheme;
-import dev.payscore.auth.Sm2;
+import dev.payscore.internal.crypto.KeyPairs;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CreatePayafterOrderRequest;
 import dev.payscore.model.FinishType;
@@ -89,7 +89,7 @@ class SmModeTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> PayScoreClient.builder()
         .merchantId("1900000109").merchantSerialNumber("AB")
         .merchantPrivateKey(dev.payscore.testing.TestKeys.merchant().getPrivate())
-        .wechatPayPublicKey("PUB_KEY_ID_1", Sm2.generateKeyPair().getPublic())
+        .wechatPayPublicKey("PUB_KEY_ID_1", KeyPairs.generate(true).getPublic())
         .signatureScheme(SignatureScheme.SM2).build());
     assertTrue(e.getMessage().contains("merchantPrivateKey is RSA but the scheme WECHATPAY2-SM2-WITH-SM3 needs SM2"),
         e.getMessage());

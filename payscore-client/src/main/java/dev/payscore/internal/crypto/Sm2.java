@@ -1,9 +1,12 @@
-package dev.payscore.auth;
+package dev.payscore.internal.crypto;
 
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -41,7 +44,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * The national-cryptography primitives, on Bouncy Castle's lightweight API (no provider, nothing
+ * Not API. The national-cryptography primitives, on Bouncy Castle's lightweight API (no provider, nothing
  * registered): SM2 signatures with SM3 and user id {@code 1234567812345678} (DER), SM2 encryption
  * in C1C3C2 ASN.1, SM4-GCM with the SM3-derived APIv3 key, SM2 key encoding. Loaded only in SM mode.
  */
@@ -71,7 +74,7 @@ public final class Sm2 {
   }
 
   /** Encodes an SM2 private key (d, with its public point q) as PKCS#8. */
-  static Sm2Key.Private privateKeyOf(BigInteger d, ECPoint q) {
+  private static Sm2Key.Private privateKeyOf(BigInteger d, ECPoint q) {
     try {
       ECPrivateKey sec1 = new ECPrivateKey(256, d, new org.bouncycastle.asn1.DERBitString(q.getEncoded(false)),
           GMObjectIdentifiers.sm2p256v1);
@@ -81,7 +84,7 @@ public final class Sm2 {
     }
   }
 
-  static Sm2Key.Public publicKeyOf(ECPoint q) {
+  private static Sm2Key.Public publicKeyOf(ECPoint q) {
     try {
       return new Sm2Key.Public(new SubjectPublicKeyInfo(algorithm(), q.getEncoded(false)).getEncoded());
     } catch (IOException e) {
@@ -93,11 +96,22 @@ public final class Sm2 {
     return new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, GMObjectIdentifiers.sm2p256v1);
   }
 
-  /** Reads a PKCS#8 or SEC1 (EC PRIVATE KEY) SM2 private key; null when it is not one. */
-  static Sm2Key.Private privateKeyFromDer(byte[] der, boolean sec1) {
+  /**
+   * Reads a PKCS#8 or SEC1 ({@code EC PRIVATE KEY}) SM2 private key.
+   *
+   * @param der the DER bytes
+   * @param sec1 true for SEC1, false for PKCS#8
+   * @return the key, or {@code null} when the bytes are not an SM2 key (another curve included)
+   */
+  public static Sm2Key.@Nullable Private privateKeyFromDer(byte[] der, boolean sec1) {
     try {
       if (sec1) {
         ECPrivateKey key = ECPrivateKey.getInstance(der);
+        // The curve must be named, and be sm2p256v1: a P-256 or secp256k1 key is not an SM2 key.
+        if (key.getParametersObject() == null
+            || !GMObjectIdentifiers.sm2p256v1.equals(key.getParametersObject())) {
+          return null;
+        }
         ECPoint q = DOMAIN.getG().multiply(key.getKey()).normalize();
         return privateKeyOf(key.getKey(), q);
       }
@@ -105,14 +119,22 @@ public final class Sm2 {
       if (!isSm2(info.getPrivateKeyAlgorithm())) {
         return null;
       }
-      return new Sm2Key.Private(der);
-    } catch (RuntimeException e) {
+      // Re-encoded as this class writes it: the same key whether Kona, BC or we produced the bytes.
+      ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+      ECPoint q = DOMAIN.getG().multiply(inner.getKey()).normalize();
+      return privateKeyOf(inner.getKey(), q);
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
-  /** Reads an SPKI SM2 public key; null when it is not one. */
-  static Sm2Key.Public publicKeyFromDer(byte[] der) {
+  /**
+   * Reads an SPKI SM2 public key.
+   *
+   * @param der the DER bytes
+   * @return the key, or {@code null} when the bytes are not an SM2 public key
+   */
+  public static Sm2Key.@Nullable Public publicKeyFromDer(byte[] der) {
     try {
       SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(der);
       return isSm2(info.getAlgorithm()) ? new Sm2Key.Public(der) : null;
@@ -121,8 +143,13 @@ public final class Sm2 {
     }
   }
 
-  /** Reads the serial (upper-case hex) and SM2 public key of a certificate; null when not SM2. */
-  static Object[] certificateFromDer(byte[] der) {
+  /**
+   * Reads the serial (upper-case hex) and SM2 public key of a certificate.
+   *
+   * @param der the certificate's DER bytes
+   * @return {serial, key}, or {@code null} when it is not an SM2 certificate
+   */
+  public static Object @Nullable [] certificateFromDer(byte[] der) {
     try {
       org.bouncycastle.asn1.x509.Certificate certificate = org.bouncycastle.asn1.x509.Certificate.getInstance(der);
       SubjectPublicKeyInfo info = certificate.getSubjectPublicKeyInfo();
@@ -134,6 +161,35 @@ public final class Sm2 {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Returns a private key as an SM2 key when its standard encoding (PKCS#8) is one, whoever made it
+   * (this class, Tencent Kona, Bouncy Castle's JCA provider).
+   *
+   * @param key a private key
+   * @return the SM2 key, or {@code null} when it is not one
+   */
+  public static Sm2Key.@Nullable Private asPrivate(PrivateKey key) {
+    if (key instanceof Sm2Key.Private) {
+      return (Sm2Key.Private) key;
+    }
+    byte[] encoded = key.getEncoded();
+    return encoded == null || !"PKCS#8".equals(key.getFormat()) ? null : privateKeyFromDer(encoded, false);
+  }
+
+  /**
+   * Returns a public key as an SM2 key when its standard encoding (X.509 SPKI) is one, whoever made it.
+   *
+   * @param key a public key
+   * @return the SM2 key, or {@code null} when it is not one
+   */
+  public static Sm2Key.@Nullable Public asPublic(PublicKey key) {
+    if (key instanceof Sm2Key.Public) {
+      return (Sm2Key.Public) key;
+    }
+    byte[] encoded = key.getEncoded();
+    return encoded == null || !"X.509".equals(key.getFormat()) ? null : publicKeyFromDer(encoded);
   }
 
   private static boolean isSm2(AlgorithmIdentifier algorithm) {

@@ -1,4 +1,6 @@
-package dev.payscore.auth;
+package dev.payscore.internal.crypto;
+
+import dev.payscore.auth.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,7 +112,7 @@ class Sm2Test {
         + "serial_no=\"ABCDEF\",signature=\""), authorization);
     String signature = authorization.substring(authorization.indexOf("signature=\"") + 11, authorization.length() - 1);
     assertTrue(Sm2.verify((Sm2Key.Public) merchant.getPublic(), Base64.getDecoder().decode(signature),
-        RequestSigner.message("POST", "/v3/x", 1L, "n", "{}".getBytes(StandardCharsets.UTF_8))));
+        dev.payscore.testing.WechatPayResponses.requestMessage("POST", "/v3/x", 1L, "n", "{}".getBytes(StandardCharsets.UTF_8))));
     assertThrows(IllegalArgumentException.class, () -> new RequestSigner("1900000109", "AB",
         dev.payscore.testing.TestKeys.merchant().getPrivate(), () -> 1L, () -> "n", null, SignatureScheme.SM2));
 
@@ -118,7 +120,7 @@ class Sm2Test {
     ResponseVerifier verifier = ResponseVerifier.builder().publicKey("PUB_KEY_ID_1", platform.getPublic())
         .clock(() -> 100L).build();
     byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = Sm2.sign((Sm2Key.Private) platform.getPrivate(), ResponseVerifier.message("100", "nn", body));
+    byte[] sig = Sm2.sign((Sm2Key.Private) platform.getPrivate(), dev.payscore.testing.WechatPayResponses.message("100", "nn", body));
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("Wechatpay-Timestamp", Collections.singletonList("100"));
     headers.put("Wechatpay-Nonce", Collections.singletonList("nn"));
@@ -185,7 +187,7 @@ class Sm2Test {
 
     ResponseVerifier verifier = ResponseVerifier.builder().sm2Certificate(pem("CERTIFICATE", der)).clock(() -> 5L).build();
     byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = Sm2.sign((Sm2Key.Private) platform.getPrivate(), ResponseVerifier.message("5", "n", body));
+    byte[] sig = Sm2.sign((Sm2Key.Private) platform.getPrivate(), dev.payscore.testing.WechatPayResponses.message("5", "n", body));
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("Wechatpay-Timestamp", Collections.singletonList("5"));
     headers.put("Wechatpay-Nonce", Collections.singletonList("n"));

@@ -1,4 +1,4 @@
-package dev.payscore.auth;
+package dev.payscore.internal.crypto;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;

@@ -34,13 +34,13 @@ import retrofit2.http.Query;
  * empty path and query parameters, and turns an unreadable response into a {@link
  * WechatPayResponseException}.
  */
-final class MoshiConverterFactory extends Converter.Factory {
+final class ContractConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Moshi moshi;
   private final AtomicReference<ResponseVerifier> verifier;
 
-  MoshiConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier) {
+  ContractConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier) {
     this.moshi = moshi;
     this.verifier = verifier;
   }
@@ -57,7 +57,7 @@ final class MoshiConverterFactory extends Converter.Factory {
       public RequestBody convert(Object value) throws IOException {
         if (value instanceof ContractModel) {
           ((ContractModel) value).validate();
-          value = ((ContractModel) value).encryptFields(verifier.get().preferredEncryptor());
+          value = ((ContractModel) value).encryptFields(verifier.get().keys().preferredEncryptor());
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);

@@ -71,7 +71,7 @@ public final class CryptoProviders {
   /** Whether the provider offers SHA256withRSA (cheap: no key is generated). */
   private static boolean works(Provider provider) {
     try {
-      Signature.getInstance("SHA256withRSA", provider);
+      Signature.getInstance(dev.payscore.internal.crypto.Signatures.RSA_ALGORITHM, provider);
       return true;
     } catch (Exception | LinkageError e) {
       return false;

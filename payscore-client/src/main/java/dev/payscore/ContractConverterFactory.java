@@ -73,31 +73,35 @@ final class ContractConverterFactory extends Converter.Factory {
     return new Converter<ResponseBody, Object>() {
       @Override
       public Object convert(ResponseBody body) throws IOException {
+        AnswerContext answer = AnswerContext.take();
         try {
           BufferedSource source = body.source();
           if (source.exhausted()) {
-            throw new WechatPayResponseException(
-                "WeChat Pay answered with an empty body where JSON was expected", 0, null, null);
+            throw unreadable("WeChat Pay answered with an empty body where JSON was expected", answer, null);
           }
           JsonReader reader = JsonReader.of(source);
           Object value = adapter.fromJson(reader);
           if (value == null) {
-            throw new WechatPayResponseException(
-                "WeChat Pay answered null where an object was expected", 0, null, null);
+            throw unreadable("WeChat Pay answered null where an object was expected", answer, null);
           }
           if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-            throw new WechatPayResponseException(
-                "WeChat Pay answered with data after the JSON value", 0, null, null);
+            throw unreadable("WeChat Pay answered with data after the JSON value", answer, null);
           }
           return value;
         } catch (JsonDataException | JsonEncodingException | EOFException e) {
-          throw new WechatPayResponseException(
-              "WeChat Pay's answer does not match the contract: " + e.getMessage(), 0, null, e);
+          throw unreadable("WeChat Pay's answer does not match the contract: " + e.getMessage(), answer, e);
         } finally {
           body.close();
         }
       }
     };
+  }
+
+  /** A verified answer that cannot be read: the outcome is unknown, the status and Request-ID kept. */
+  private static WechatPayResponseException unreadable(String message, AnswerContext answer,
+      @Nullable Throwable cause) {
+    return new WechatPayResponseException(message + "; the outcome is unknown, query first",
+        answer.httpStatus, answer.requestId, cause);
   }
 
   @Override

@@ -58,15 +58,22 @@ public final class PayScoreClient {
 
   private final HttpUrl baseUrl;
   private final String merchantId;
+  private final String merchantSerialNumber;
+  private final SignatureScheme scheme;
+  private final java.util.concurrent.atomic.AtomicBoolean closed;
   private final OkHttpClient okHttpClient;
   private final boolean ownsOkHttpClient;
   private final AtomicReference<ResponseVerifier> verifier;
   private final PayafterOrdersApi payafterOrders;
 
-  private PayScoreClient(HttpUrl baseUrl, String merchantId, OkHttpClient okHttpClient,
+  private PayScoreClient(HttpUrl baseUrl, String merchantId, String merchantSerialNumber,
+      SignatureScheme scheme, java.util.concurrent.atomic.AtomicBoolean closed, OkHttpClient okHttpClient,
       boolean ownsOkHttpClient, AtomicReference<ResponseVerifier> verifier) {
     this.baseUrl = baseUrl;
     this.merchantId = merchantId;
+    this.merchantSerialNumber = merchantSerialNumber;
+    this.scheme = scheme;
+    this.closed = closed;
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.verifier = verifier;
@@ -120,18 +127,30 @@ public final class PayScoreClient {
    * }</pre>
    *
    * @param newVerifier the verifier to use from now on
-   * @throws IllegalArgumentException when it would register the merchant's own serial
+   * @throws IllegalArgumentException when it would register the merchant's own serial, or a key
+   *     that does not fit the client's signature scheme
    */
   public void replaceVerifier(ResponseVerifier newVerifier) {
     requireNonNull(newVerifier, "newVerifier == null");
+    if (newVerifier.keys().contains(merchantSerialNumber)) {
+      throw new IllegalArgumentException("newVerifier: the merchant's own certificate serial "
+          + merchantSerialNumber + " is registered as a WeChat Pay key");
+    }
+    String misfit = newVerifier.keys().misfit(scheme);
+    if (misfit != null) {
+      throw new IllegalArgumentException("newVerifier: " + misfit);
+    }
     verifier.set(newVerifier);
   }
 
   /**
-   * Releases the threads and connections of the OkHttp client this client created. A client built
-   * with {@link Builder#okHttpClient} leaves the shared one alone. Calls after close fail.
+   * Releases the threads and connections of the OkHttp client this client created (a client built
+   * with {@link Builder#okHttpClient} leaves the shared one alone). Every call after close, started
+   * with {@code execute()} or {@code enqueue()}, fails with an {@link java.io.IOException} saying
+   * the client is closed, before anything is sent. Closing twice does nothing more.
    */
   public void close() {
+    closed.set(true);
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().executorService().shutdown();
       okHttpClient.connectionPool().evictAll();
@@ -172,10 +191,11 @@ public final class PayScoreClient {
     private int keyCount;
     private String baseUrl = PRIMARY_BASE_URL;
     private @Nullable OkHttpClient okHttpClient;
-    private long connectTimeoutMillis = 5_000;
-    private long readTimeoutMillis = 10_000;
-    private long writeTimeoutMillis = 10_000;
-    private long callTimeoutMillis = 30_000;
+    /** Timeouts set on this builder; null keeps the shared client's own, or our default. */
+    private @Nullable Long connectTimeoutMillis;
+    private @Nullable Long readTimeoutMillis;
+    private @Nullable Long writeTimeoutMillis;
+    private @Nullable Long callTimeoutMillis;
     private Clock clock = Clock.SYSTEM;
     private NonceGenerator nonceGenerator = NonceGenerator.SECURE;
     private @Nullable PayScoreLogger logger;
@@ -286,7 +306,8 @@ public final class PayScoreClient {
 
     /**
      * Sets where requests go (default {@link #PRIMARY_BASE_URL}); {@link #BACKUP_BASE_URL} is the
-     * backup host. {@code http://} is accepted only for loopback addresses, for tests.
+     * backup host. {@code http://} is accepted only for loopback addresses, for tests; a URL with
+     * credentials ({@code user:pass@}), a query or a fragment is refused.
      *
      * @param baseUrl an absolute URL; a trailing {@code /} is added when missing
      * @return this builder
@@ -298,7 +319,10 @@ public final class PayScoreClient {
 
     /**
      * Runs calls on a copy of this client, sharing its connection pool and dispatcher. Timeouts set on
-     * this builder override the client's; otherwise its own are kept.
+     * this builder override the client's; otherwise its own are kept. Whatever the shared client
+     * says, the copy never re-sends a request on its own ({@code retryOnConnectionFailure(false)})
+     * and follows no redirect: retries happen only through {@link #retryPolicy}, which knows which
+     * operations are safe to repeat.
      *
      * @param okHttpClient a shared client
      * @return this builder
@@ -488,12 +512,10 @@ public final class PayScoreClient {
       }
       if (merchantPrivateKey == null) {
         problems.add("merchantPrivateKey is not set (apiclient_key.pem)");
-      } else {
-        String expected = signatureScheme == SignatureScheme.SM2 ? "SM2" : "RSA";
-        if (!expected.equals(merchantPrivateKey.getAlgorithm())) {
-          problems.add("merchantPrivateKey is " + merchantPrivateKey.getAlgorithm() + " but the scheme "
-              + signatureScheme.authorizationScheme() + " needs " + expected);
-        }
+      } else if (!signatureScheme.fits(merchantPrivateKey)) {
+        problems.add("merchantPrivateKey is " + SignatureScheme.describeKey(merchantPrivateKey)
+            + " but the scheme " + signatureScheme.authorizationScheme() + " needs an "
+            + signatureScheme.name() + " key");
       }
       ResponseVerifier builtVerifier = null;
       if (keyCount == 0) {
@@ -508,12 +530,20 @@ public final class PayScoreClient {
               "the merchant's own certificate serial is registered as a WeChat Pay key: register"
                   + " the WeChat Pay public key or platform certificate instead");
         }
+        String misfit = builtVerifier.keys().misfit(signatureScheme);
+        if (misfit != null) {
+          problems.add(misfit);
+        }
       }
       HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
       if (url == null) {
         problems.add("baseUrl is not an http(s) URL");
       } else if (!url.isHttps() && !isLoopback(url.host())) {
         problems.add("baseUrl must use https:// (http:// only for 127.0.0.1, ::1 or localhost)");
+      } else if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
+        problems.add("baseUrl must not carry credentials (user:password@): WeChat Pay takes none");
+      } else if (url.encodedQuery() != null || url.encodedFragment() != null) {
+        problems.add("baseUrl must not have a query or a fragment");
       }
       if (!problems.isEmpty()) {
         StringBuilder message = new StringBuilder("PayScoreClient cannot be built:");
@@ -537,21 +567,54 @@ public final class PayScoreClient {
               MOSHI.adapter(ErrorResponse.class));
       OkHttpClient.Builder http;
       if (okHttpClient != null) {
-        http = okHttpClient.newBuilder();
+        http = okHttpClient.newBuilder(); // its own timeouts stay unless set here
       } else {
-        // A fresh client: no silent re-send of a POST on a failed pooled connection.
-        http = new OkHttpClient.Builder().retryOnConnectionFailure(false);
+        http = new OkHttpClient.Builder()
+            .connectTimeout(5_000, TimeUnit.MILLISECONDS)
+            .readTimeout(10_000, TimeUnit.MILLISECONDS)
+            .writeTimeout(10_000, TimeUnit.MILLISECONDS)
+            .callTimeout(30_000, TimeUnit.MILLISECONDS);
       }
-      http.connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
-          .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
-          .writeTimeout(writeTimeoutMillis, TimeUnit.MILLISECONDS)
-          .callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS)
-          .followRedirects(false);
+      if (connectTimeoutMillis != null) {
+        http.connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      if (readTimeoutMillis != null) {
+        http.readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      if (writeTimeoutMillis != null) {
+        http.writeTimeout(writeTimeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      if (callTimeoutMillis != null) {
+        http.callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      // No silent re-send of a POST on a failed connection, whatever a shared client says; retries
+      // happen only through the RetryPolicy. No redirect is followed.
+      http.retryOnConnectionFailure(false).followRedirects(false).followSslRedirects(false);
+      final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+      http.addInterceptor(new ClosedGuard(closed));
       if (retryPolicy != null) {
         http.addInterceptor(new RetryInterceptor(retryPolicy, url)); // before signing: each attempt signed afresh
       }
       http.addInterceptor(interceptor);
-      return new PayScoreClient(url, merchantId, http.build(), okHttpClient == null, verifierRef);
+      return new PayScoreClient(url, merchantId, merchantSerialNumber.toUpperCase(Locale.ROOT), signatureScheme, closed,
+          http.build(), okHttpClient == null, verifierRef);
+    }
+
+    /** Fails every call of a closed client before anything is sent. */
+    private static final class ClosedGuard implements okhttp3.Interceptor {
+      private final java.util.concurrent.atomic.AtomicBoolean closed;
+
+      ClosedGuard(java.util.concurrent.atomic.AtomicBoolean closed) {
+        this.closed = closed;
+      }
+
+      @Override
+      public okhttp3.Response intercept(Chain chain) throws java.io.IOException {
+        if (closed.get()) {
+          throw new java.io.IOException("PayScoreClient is closed: build a new one");
+        }
+        return chain.proceed(chain.request());
+      }
     }
 
     private @Nullable Provider provider() {

@@ -75,7 +75,7 @@ final class WechatPayInterceptor implements Interceptor {
     byte[] answer = read(response);
     Verification verification = verify(response, answer);
     log(request, canonicalUrl, response, answer, verification, startNanos);
-    return map(response, answer, verification);
+    return map(request, requestBody, response, answer, verification);
   }
 
   /** The encoded path and query exactly as sent: what the signature covers. */
@@ -174,19 +174,38 @@ final class WechatPayInterceptor implements Interceptor {
   }
 
   /**
-   * Step 4: a verified 2xx is handed on; a 2xx that failed verification throws its {@link
+   * Step 4: a verified 2xx with a body about what the request asked is handed on (an empty one is
+   * a {@link WechatPayResponseException}, one about another order a {@link
+   * WechatPaySignatureException} with reason {@code ANSWER_MISMATCH}); a 2xx that failed verification throws its {@link
    * WechatPaySignatureException} and nothing of it is handed on; any other answer becomes a {@link
    * WechatPayApiException}.
    */
-  private Response map(Response response, byte[] answer, Verification verification) throws IOException {
+  private Response map(Request request, byte[] requestBody, Response response, byte[] answer,
+      Verification verification) throws IOException {
+    int status = response.code();
+    String requestId = response.header("Request-ID");
     if (response.isSuccessful() && verification.failure == null) {
+      if (answer.length == 0 || status == 204 || status == 205) {
+        response.close();
+        // Every operation answers with JSON: without it the outcome is unknown.
+        throw new WechatPayResponseException("WeChat Pay answered " + status + " without a body where"
+            + " JSON was expected: the outcome is unknown, query the order", status, requestId, null);
+      }
+      String mismatch = AnswerMatcher.mismatch(signer.merchantId(), request.method(), request.url(),
+          requestBody, answer);
+      if (mismatch != null) {
+        response.close();
+        throw new WechatPaySignatureException(WechatPaySignatureException.Reason.ANSWER_MISMATCH,
+            mismatch, requestId, status);
+      }
+      AnswerContext.set(status, requestId);
       return response;
     }
     response.close();
     if (verification.failure != null && response.isSuccessful()) {
       throw verification.failure;
     }
-    throw apiException(response.code(), response.header("Request-ID"), answer, verification.verified);
+    throw apiException(status, requestId, answer, verification.verified);
   }
 
   private byte[] readWhole(@Nullable ResponseBody body, int status, @Nullable String requestId)

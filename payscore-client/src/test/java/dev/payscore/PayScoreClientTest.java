@@ -54,7 +54,7 @@ import retrofit2.Response;
 class PayScoreClientTest {
   static final String OUT_ORDER_NO = "1234323JKHDFE1243252";
   static final String SUCCESS =
-      "{\"appid\":\"wxd678efh567hg6787\",\"mchid\":\"1230000109\",\"out_order_no\":\"1234323JKHDFE1243252\","
+      "{\"appid\":\"wxd678efh567hg6787\",\"mchid\":\"1900000109\",\"out_order_no\":\"1234323JKHDFE1243252\","
           + "\"service_id\":\"500001\",\"order_id\":\"15646546545165651651\"}";
   static final String EXPECTED_BODY =
       "{\"appid\":\"wxd678efh567hg6787\",\"service_id\":\"500001\",\"finish_type\":2,"
@@ -115,7 +115,10 @@ class PayScoreClientTest {
       if (!WechatPayResponses.requestSignatureValid(request, TestKeys.merchant().getPublic())) {
         return WechatPayResponses.signed(401, "{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}");
       }
-      return WechatPayResponses.signed(200, SUCCESS);
+      // The answer names the order the request named, as WeChat Pay's does.
+      List<String> segments = request.getRequestUrl().pathSegments();
+      String orderNo = segments.get(segments.indexOf("payafter-orders") + 1);
+      return WechatPayResponses.signed(200, SUCCESS.replace(OUT_ORDER_NO, orderNo));
     }
   }
 
@@ -126,7 +129,7 @@ class PayScoreClientTest {
 
     assertEquals(200, response.code());
     assertEquals("15646546545165651651", response.body().getOrderId());
-    assertEquals("1230000109", response.body().getMchid());
+    assertEquals("1900000109", response.body().getMchid());
     RecordedRequest recorded = server.takeRequest();
     assertEquals("POST /v3/payscore/payafter-orders/1234323JKHDFE1243252/complete HTTP/1.1",
         recorded.getRequestLine());
@@ -315,7 +318,8 @@ class PayScoreClientTest {
   @Test
   void malformedVerifiedAnswersBecomeResponseExceptions() {
     PayScoreClient client = builder().build();
-    for (String body : new String[] {"", "{\"appid\":\"wx\"", "[1,2]", "{\"appid\":\"wx\"}", "{} {}", "null"}) {
+    for (String body : new String[] {"", "{\"appid\":\"wx\"", "[1,2]", "{\"appid\":\"wxd678efh567hg6787\"}", "{} {}",
+        "null"}) {
       server.enqueue(WechatPayResponses.signed(200, body));
       WechatPayResponseException e = assertThrows(WechatPayResponseException.class,
           () -> complete(client).execute(), body);
@@ -501,7 +505,8 @@ class PayScoreClientTest {
 
   @Test
   void answersOfExactlyTheLimitAreReadAndOneByteMoreIsNot() throws Exception {
-    String prefix = "{\"appid\":\"wx\",\"mchid\":\"1\",\"out_order_no\":\"o\",\"service_id\":\"s\",\"order_id\":\"";
+    String prefix = "{\"appid\":\"wxd678efh567hg6787\",\"mchid\":\"1900000109\",\"out_order_no\":\"" + OUT_ORDER_NO
+        + "\",\"service_id\":\"500001\",\"order_id\":\"";
     StringBuilder body = new StringBuilder(prefix);
     while (body.length() < 4096 - 2) {
       body.append('9');
@@ -562,5 +567,94 @@ class PayScoreClientTest {
     });
     assertEquals(200, builder().build().payafterOrders().queryPayafterOrder("500001", "wx", "A|B", null).execute().code());
     assertTrue(server.takeRequest().getPath().contains("?service_id=500001&appid=wx&out_order_no=A"));
+  }
+
+  @Test
+  void aSharedClientKeepsItsOwnTimeoutsUnlessTheBuilderSetsThem() {
+    OkHttpClient shared = new OkHttpClient.Builder().connectTimeout(1234, TimeUnit.MILLISECONDS)
+        .readTimeout(2345, TimeUnit.MILLISECONDS).writeTimeout(3456, TimeUnit.MILLISECONDS)
+        .callTimeout(4567, TimeUnit.MILLISECONDS).build();
+    OkHttpClient kept = builder().okHttpClient(shared).build().okHttpClient();
+    assertEquals(1234, kept.connectTimeoutMillis());
+    assertEquals(2345, kept.readTimeoutMillis());
+    assertEquals(3456, kept.writeTimeoutMillis());
+    assertEquals(4567, kept.callTimeoutMillis());
+    OkHttpClient overridden = builder().okHttpClient(shared).readTimeout(7, TimeUnit.SECONDS).build().okHttpClient();
+    assertEquals(7000, overridden.readTimeoutMillis());
+    assertEquals(1234, overridden.connectTimeoutMillis());
+    OkHttpClient fresh = builder().build().okHttpClient();
+    assertEquals(5000, fresh.connectTimeoutMillis());
+    assertEquals(10000, fresh.readTimeoutMillis());
+    assertEquals(10000, fresh.writeTimeoutMillis());
+    assertEquals(30000, fresh.callTimeoutMillis());
+  }
+
+  @Test
+  void everyCallAfterCloseFailsBeforeAnythingIsSent() throws Exception {
+    for (boolean shared : new boolean[] {false, true}) {
+      PayScoreClient client = shared ? builder().okHttpClient(new OkHttpClient()).build() : builder().build();
+      client.close();
+      client.close();
+      IOException sync = assertThrows(IOException.class, () -> complete(client).execute());
+      assertTrue(sync.getMessage().contains("closed"), sync.getMessage());
+      java.util.concurrent.CompletableFuture<Throwable> async = new java.util.concurrent.CompletableFuture<>();
+      complete(client).enqueue(new Callback<CompletePayafterOrderResponse>() {
+        @Override
+        public void onResponse(Call<CompletePayafterOrderResponse> call, Response<CompletePayafterOrderResponse> r) {
+          async.complete(null);
+        }
+
+        @Override
+        public void onFailure(Call<CompletePayafterOrderResponse> call, Throwable t) {
+          async.complete(t);
+        }
+      });
+      assertTrue(async.get(10, TimeUnit.SECONDS) instanceof IOException);
+    }
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void replaceVerifierRefusesTheMerchantsOwnSerialAndKeysOfAnotherScheme() {
+    PayScoreClient client = builder().build();
+    dev.payscore.auth.ResponseVerifier before = client.verifier();
+    java.security.cert.X509Certificate own = TestKeys.certificate(TestKeys.wechatPay(),
+        new BigInteger(TestKeys.MERCHANT_SERIAL, 16));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> client.replaceVerifier(client.verifier().newBuilder().certificate(own).build()));
+    assertTrue(e.getMessage().contains("merchant's own certificate serial"), e.getMessage());
+    IllegalArgumentException sm2 = assertThrows(IllegalArgumentException.class,
+        () -> client.replaceVerifier(client.verifier().newBuilder()
+            .publicKey("PUB_KEY_ID_2", dev.payscore.internal.crypto.KeyPairs.generate(true).getPublic()).build()));
+    assertTrue(sm2.getMessage().contains("PUB_KEY_ID_2 is an SM2 key"), sm2.getMessage());
+    assertTrue(before == client.verifier(), "a refused verifier is not installed");
+  }
+
+  @Test
+  void buildRefusesAWechatPayKeyOfTheOtherScheme() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> builder()
+        .wechatPayPublicKey("PUB_KEY_ID_2", dev.payscore.internal.crypto.KeyPairs.generate(true).getPublic()).build());
+    assertTrue(e.getMessage().contains(
+        "the WeChat Pay key PUB_KEY_ID_2 is an SM2 key but the scheme WECHATPAY2-SHA256-RSA2048 needs an RSA key"),
+        e.getMessage());
+  }
+
+  @Test
+  void baseUrlWithCredentialsQueryOrFragmentIsRefused() {
+    for (String url : new String[] {"https://user:secret@api.mch.weixin.qq.com/", "https://user@api.mch.weixin.qq.com/",
+        "https://api.mch.weixin.qq.com/?a=1", "https://api.mch.weixin.qq.com/#f"}) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> builder().baseUrl(url).build(), url);
+      assertTrue(!e.getMessage().contains("secret"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aSharedClientThatRetriesOnConnectionFailureDoesNotResendAPost() throws Exception {
+    OkHttpClient shared = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
+    PayScoreClient client = builder().okHttpClient(shared).build();
+    server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(WechatPayResponses.signed(200, SUCCESS));
+    assertThrows(IOException.class, () -> complete(client).execute());
+    assertEquals(1, server.getRequestCount(), "the POST was sent once");
   }
 }

@@ -56,4 +56,24 @@ class WechatPayApiExceptionTest {
     assertEquals("x (HTTP 200)", new WechatPayResponseException("x", 200, null, null).getMessage());
     assertEquals("x", new WechatPayResponseException("x", 0, null, null).getMessage());
   }
+
+  @Test
+  void textFromAnUnverifiedAnswerIsEscapedAndCutInTheMessage() {
+    StringBuilder huge = new StringBuilder();
+    while (huge.length() < 900_000) {
+      huge.append("0123456789");
+    }
+    String hostile = "ok\r\nSUCCESS: paid\u001b[2J\u001b]0;title\u0007\u202e" + huge;
+    WechatPayApiException e = new WechatPayApiException(400, "R\r\nX", "PARAM_ERROR", hostile, null,
+        "{\"message\":\"" + hostile + "\"}", false);
+    String message = e.getMessage();
+    for (char c : message.toCharArray()) {
+      assertTrue(c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != '\u202e',
+          "control character U+" + Integer.toHexString(c) + " in the message");
+    }
+    assertTrue(message.contains("\\u000d\\u000aSUCCESS"), message.substring(0, 80));
+    assertTrue(message.length() < 700, "message length " + message.length());
+    assertTrue(e.getErrorMessage().startsWith("ok\r\nSUCCESS"), "the raw text stays available");
+    assertTrue(e.getRawBody().contains("\u001b[2J"), "the raw body stays available");
+  }
 }

@@ -171,7 +171,7 @@ public final class ResponseVerifier {
     if (!scheme.fits(key)) {
       throw new WechatPaySignatureException(Reason.SIGNATURE_MISMATCH,
           "the signature is " + scheme.authorizationScheme() + " but the key of " + serial + " is "
-              + SignatureScheme.describe(key),
+              + SignatureScheme.describeKey(key),
           requestId, httpStatus);
     }
     // The message TIMESTAMP\nNONCE\nBODY\n, fed in parts: the body is not copied.

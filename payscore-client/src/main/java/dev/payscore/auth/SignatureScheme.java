@@ -46,12 +46,17 @@ public enum SignatureScheme {
   void requireFits(java.security.Key key, String name) {
     if (!fits(key)) {
       throw new IllegalArgumentException(name + ": expected an " + name() + " key for "
-          + authorizationScheme + ", got " + describe(key));
+          + authorizationScheme + ", got " + describeKey(key));
     }
   }
 
-  /** A key's kind for messages: RSA, SM2, or its algorithm and format. */
-  static String describe(java.security.Key key) {
+  /**
+   * Describes a key's kind for messages: RSA, SM2, or its algorithm and format (never key material).
+   *
+   * @param key a key
+   * @return e.g. {@code an RSA key}
+   */
+  public static String describeKey(java.security.Key key) {
     if (Signatures.isRsa(key)) {
       return "an RSA key";
     }

@@ -109,6 +109,22 @@ public final class WechatPayKeys {
     return preferredEncryptor;
   }
 
+  /**
+   * Returns why a key does not fit a scheme, or {@code null} when every key fits it.
+   *
+   * @param scheme the client's scheme
+   * @return a message naming the key id, the key's kind and the scheme, or {@code null}
+   */
+  public @Nullable String misfit(SignatureScheme scheme) {
+    for (Map.Entry<String, PublicKey> entry : keys.entrySet()) {
+      if (!scheme.fits(entry.getValue())) {
+        return "the WeChat Pay key " + entry.getKey() + " is " + SignatureScheme.describeKey(entry.getValue())
+            + " but the scheme " + scheme.authorizationScheme() + " needs an " + scheme.name() + " key";
+      }
+    }
+    return null;
+  }
+
   @Override
   public String toString() {
     return "WechatPayKeys" + keys.keySet();
@@ -200,7 +216,7 @@ public final class WechatPayKeys {
     private static PublicKey requireUsable(PublicKey key, String name) {
       if (!SignatureScheme.RSA.fits(key) && !SignatureScheme.SM2.fits(key)) {
         throw new IllegalArgumentException(
-            name + ": expected an RSA or SM2 public key, got " + SignatureScheme.describe(key));
+            name + ": expected an RSA or SM2 public key, got " + SignatureScheme.describeKey(key));
       }
       return key;
     }

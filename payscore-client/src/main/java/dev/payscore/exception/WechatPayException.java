@@ -30,14 +30,14 @@ public class WechatPayException extends IOException {
   private final @Nullable String requestId;
 
   WechatPayException(String message, int httpStatus, @Nullable String requestId) {
-    super(message + suffix(httpStatus, requestId));
+    super(Printable.of(message) + suffix(httpStatus, requestId));
     this.httpStatus = httpStatus;
     this.requestId = requestId;
   }
 
   WechatPayException(
       String message, int httpStatus, @Nullable String requestId, @Nullable Throwable cause) {
-    super(message + suffix(httpStatus, requestId), cause);
+    super(Printable.of(message) + suffix(httpStatus, requestId), cause);
     this.httpStatus = httpStatus;
     this.requestId = requestId;
   }
@@ -48,7 +48,7 @@ public class WechatPayException extends IOException {
       out.append("HTTP ").append(httpStatus);
     }
     if (requestId != null) {
-      out.append(out.length() == 0 ? "" : ", ").append("Request-ID ").append(requestId);
+      out.append(out.length() == 0 ? "" : ", ").append("Request-ID ").append(Printable.of(requestId));
     }
     return out.length() == 0 ? "" : " (" + out + ")";
   }

@@ -21,7 +21,9 @@ public final class WechatPayNotificationException extends WechatPayException {
     /** AES-GCM authentication failed: the ciphertext, nonce or associated data was altered, or the APIv3 key is wrong. */
     DECRYPTION_FAILED,
     /** The decrypted resource does not match the contract's model. */
-    MALFORMED_RESOURCE
+    MALFORMED_RESOURCE,
+    /** The body is larger than the parser's limit (default 1 MiB); it was not read. */
+    TOO_LARGE
   }
 
   /** What went wrong. */

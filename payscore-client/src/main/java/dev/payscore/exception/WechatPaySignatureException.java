@@ -32,7 +32,12 @@ public final class WechatPaySignatureException extends WechatPayException {
     /** No key is registered for {@code Wechatpay-Serial}. */
     UNKNOWN_SERIAL,
     /** The signature does not verify: the body, timestamp or nonce was altered, or the key is wrong. */
-    SIGNATURE_MISMATCH
+    SIGNATURE_MISMATCH,
+    /**
+     * The signature verifies, but the answer is not about what the request asked: another order,
+     * appid, service or merchant, or another operation's answer (a replayed answer).
+     */
+    ANSWER_MISMATCH
   }
 
   /** Which check failed. */

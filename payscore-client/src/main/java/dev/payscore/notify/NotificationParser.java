@@ -49,8 +49,12 @@ public final class NotificationParser {
   private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
   private static final JsonAdapter<PayafterOrder> ORDER = MOSHI.adapter(PayafterOrder.class);
 
+  /** The default limit of a notification body: 1 MiB (WeChat Pay's are a few KB). */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
   private final ResponseVerifier verifier;
   private final byte[] apiV3Key;
+  private final int maxBodyBytes;
 
   /**
    * Creates a parser.
@@ -59,6 +63,21 @@ public final class NotificationParser {
    * @param apiV3Key the APIv3 key (APIv3密钥) set in the merchant platform: 32 bytes of UTF-8
    */
   public NotificationParser(ResponseVerifier verifier, String apiV3Key) {
+    this(verifier, apiV3Key, DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * Creates a parser with a limit on the body size (default {@link #DEFAULT_MAX_BODY_BYTES}).
+   *
+   * @param verifier the WeChat Pay keys and window, e.g. {@code client.verifier()}
+   * @param apiV3Key the APIv3 key (APIv3密钥) set in the merchant platform: 32 bytes of UTF-8
+   * @param maxBodyBytes the largest body parsed, at least 1024; a larger one is refused unread
+   */
+  public NotificationParser(ResponseVerifier verifier, String apiV3Key, int maxBodyBytes) {
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("maxBodyBytes: at least 1024, got " + maxBodyBytes);
+    }
+    this.maxBodyBytes = maxBodyBytes;
     this.verifier = requireNonNull(verifier, "verifier == null");
     byte[] key = requireNonNull(apiV3Key, "apiV3Key == null").getBytes(StandardCharsets.UTF_8);
     if (key.length != 32) {
@@ -74,10 +93,17 @@ public final class NotificationParser {
    * @param body its exact body bytes
    * @return the typed notification
    * @throws WechatPaySignatureException when the signature does not verify (probe, stale, tampered)
-   * @throws WechatPayNotificationException when the verified notification cannot be opened
+   * @throws WechatPayNotificationException when the body is over the limit, or the verified
+   *     notification cannot be opened
    */
   public PayScoreNotification parse(HeaderSource headers, byte[] body)
       throws WechatPaySignatureException, WechatPayNotificationException {
+    requireNonNull(headers, "headers == null");
+    requireNonNull(body, "body == null");
+    if (body.length > maxBodyBytes) {
+      throw new WechatPayNotificationException(Reason.TOO_LARGE,
+          "the body is " + body.length + " bytes, more than the limit of " + maxBodyBytes, null, null);
+    }
     verifier.verify(headers, body);
     List<String> requestIds = headers.values("Request-ID");
     String requestId = requestIds.isEmpty() ? null : requestIds.get(0);

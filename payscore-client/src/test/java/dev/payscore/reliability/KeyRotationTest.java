@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class KeyRotationTest {
   static final String OLD_ID = "PUB_KEY_ID_0000000000000000000000000000000001";
   static final String NEW_ID = "PUB_KEY_ID_0000000000000000000000000000000002";
-  static final String ANSWER = "{\"appid\":\"wx\",\"mchid\":\"1\",\"out_order_no\":\"o\",\"service_id\":\"s\",\"order_id\":\"x\"}";
+  static final String ANSWER = "{\"appid\":\"wx\",\"mchid\":\"1900000109\",\"out_order_no\":\"o\",\"service_id\":\"s\",\"order_id\":\"x\"}";
 
   @Test
   void replacingTheKeysUnderLoadFailsNoVerification() throws Exception {

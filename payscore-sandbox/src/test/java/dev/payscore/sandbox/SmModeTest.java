@@ -91,7 +91,7 @@ class SmModeTest {
         .merchantPrivateKey(dev.payscore.testing.TestKeys.merchant().getPrivate())
         .wechatPayPublicKey("PUB_KEY_ID_1", KeyPairs.generate(true).getPublic())
         .signatureScheme(SignatureScheme.SM2).build());
-    assertTrue(e.getMessage().contains("merchantPrivateKey is RSA but the scheme WECHATPAY2-SM2-WITH-SM3 needs SM2"),
+    assertTrue(e.getMessage().contains("merchantPrivateKey is an RSA key but the scheme WECHATPAY2-SM2-WITH-SM3 needs an SM2 key"),
         e.getMessage());
   }
 }

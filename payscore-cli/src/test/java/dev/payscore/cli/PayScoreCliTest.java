@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.payscore.auth.PemKeys;
 import dev.payscore.sandbox.Fault;
 import dev.payscore.sandbox.PayScoreSandbox;
+import dev.payscore.testing.ScannedOutput;
 import dev.payscore.testing.TestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -66,15 +67,17 @@ class PayScoreCliTest {
   static Run run(String stdin, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = PayScoreCli.run(args, new PayScoreCli.Io(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true), new PrintStream(err, true), env));
-    Run result = new Run(code, new String(out.toByteArray(), StandardCharsets.UTF_8),
-        new String(err.toByteArray(), StandardCharsets.UTF_8));
-    // Echoed so that the suite-wide secrets scan sees what the CLI printed.
-    System.out.print(result.out);
-    System.out.print(result.err);
-    return result;
+    try {
+      int code = PayScoreCli.run(args, new PayScoreCli.Io(
+          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env));
+      return new Run(code, new String(out.toByteArray(), StandardCharsets.UTF_8),
+          new String(err.toByteArray(), StandardCharsets.UTF_8));
+    } finally {
+      // Handed to the suite-wide secrets scan instead of printed, even if the run threw.
+      ScannedOutput.record(new String(out.toByteArray(), StandardCharsets.UTF_8));
+      ScannedOutput.record(new String(err.toByteArray(), StandardCharsets.UTF_8));
+    }
   }
 
   static Run run(String... args) {

@@ -4,43 +4,70 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * A suite-wide secrets scan (registered through META-INF/services): it copies everything the whole
- * test run writes to standard out and err, and every failure's messages, and at the end looks for
- * every registered {@link Secrets secret}. A leak is written to {@code target/secrets-leak.txt},
- * which the enforcer plugin refuses in {@code verify}.
+ * A suite-wide secrets scan (registered through META-INF/services). It scans what the code under test
+ * logged and printed into {@link ScannedOutput} (clients' log lines, the CLI's out and err), every
+ * failure's messages, and, as a backstop, anything written to standard out and err during the run
+ * (passed through, so a test that prints is still seen). When the test plan ends it looks for every
+ * registered {@link Secrets secret}; a find is written to {@code target/secrets-leak.txt}, which the
+ * enforcer plugin refuses in {@code verify}.
  */
 public final class SecretsScanListener implements TestExecutionListener {
   static final Path REPORT = Paths.get(System.getProperty("payscore.builddir", "target"), "secrets-leak.txt");
 
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private final List<String> failures = new ArrayList<>();
+  private final ScannedOutput output;
+  private final Supplier<List<String>> secrets;
+  private final Path report;
+  private final boolean suite;
+  private final ByteArrayOutputStream standardStreams = new ByteArrayOutputStream();
+  private PrintStream console;
   private PrintStream originalOut;
   private PrintStream originalErr;
+
+  /** The suite's scan, as the JUnit Platform loads it. */
+  public SecretsScanListener() {
+    this(ScannedOutput.suite(), Secrets::known, REPORT, null);
+  }
+
+  /**
+   * A scan of {@code output} for {@code secrets}, reporting to {@code report}, with its one-line
+   * verdict on {@code console}; with a null console it is the suite's scan, which also copies the
+   * standard streams and prints its verdict on standard out.
+   */
+  SecretsScanListener(ScannedOutput output, Supplier<List<String>> secrets, Path report, PrintStream console) {
+    this.output = output;
+    this.secrets = secrets;
+    this.report = report;
+    this.suite = console == null;
+    this.console = console;
+  }
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     try {
-      Files.deleteIfExists(REPORT);
+      Files.deleteIfExists(report);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(tee(originalOut));
-    System.setErr(tee(originalErr));
+    if (suite) {
+      originalOut = System.out;
+      originalErr = System.err;
+      console = originalOut;
+      System.setOut(tee(originalOut));
+      System.setErr(tee(originalErr));
+    }
   }
 
   private PrintStream tee(PrintStream original) {
@@ -48,59 +75,59 @@ public final class SecretsScanListener implements TestExecutionListener {
       @Override
       public void write(int b) {
         original.write(b);
-        synchronized (captured) {
-          captured.write(b);
+        synchronized (standardStreams) {
+          standardStreams.write(b);
         }
       }
 
       @Override
       public void write(byte[] bytes, int offset, int length) {
         original.write(bytes, offset, length);
-        synchronized (captured) {
-          captured.write(bytes, offset, length);
+        synchronized (standardStreams) {
+          standardStreams.write(bytes, offset, length);
         }
       }
+
+      @Override
+      public void flush() {
+        original.flush();
+      }
     };
-    try {
-      return new PrintStream(both, true, "UTF-8");
-    } catch (UnsupportedEncodingException e) {
-      throw new AssertionError(e);
-    }
+    return new PrintStream(both, true, StandardCharsets.UTF_8);
   }
 
   @Override
   public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
     result.getThrowable().ifPresent(t -> {
-      synchronized (failures) {
-        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
-          failures.add(String.valueOf(cause));
-        }
+      for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+        output.append(String.valueOf(cause));
       }
     });
   }
 
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-    String text;
-    synchronized (captured) {
-      text = new String(captured.toByteArray(), StandardCharsets.UTF_8);
+    if (suite) {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
     }
-    synchronized (failures) {
-      text = text + "\n" + String.join("\n", failures);
+    String printed;
+    synchronized (standardStreams) {
+      printed = new String(standardStreams.toByteArray(), StandardCharsets.UTF_8);
     }
-    List<String> leaks = scan(text, Secrets.known());
-    originalOut.println("secrets scan: " + Secrets.known().size() + " secrets looked for in " + text.length()
-        + " characters of output and failure messages: " + leaks.size() + " found");
+    String text = output.text() + printed;
+    List<String> known = secrets.get();
+    List<String> leaks = scan(text, known);
+    console.println("secrets scan: " + known.size() + " secrets looked for in " + text.length()
+        + " characters logged, printed and failed (" + printed.length() + " of them on standard out and err): "
+        + leaks.size() + " found" + (leaks.isEmpty() ? "" : ", see " + report));
     if (!leaks.isEmpty()) {
       try {
-        Files.createDirectories(REPORT.getParent());
-        Files.write(REPORT, String.join("\n", leaks).getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.write(report, String.join("\n", leaks).getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      originalErr.println("secrets scan: LEAK, see " + REPORT);
     }
   }
 
@@ -117,7 +144,7 @@ public final class SecretsScanListener implements TestExecutionListener {
           }
         }
         leaks.add("a registered secret (" + secret.length() + " characters) appears on line " + line
-            + " of the captured output");
+            + " of the scanned text");
       }
     }
     return leaks;

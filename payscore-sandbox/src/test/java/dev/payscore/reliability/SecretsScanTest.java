@@ -14,6 +14,7 @@ import dev.payscore.notify.NotificationParser;
 import dev.payscore.sandbox.Fault;
 import dev.payscore.sandbox.PayScoreSandbox;
 import dev.payscore.sandbox.SandboxRequest;
+import dev.payscore.testing.ScannedOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,7 @@ class SecretsScanTest {
       System.setErr(originalErr);
     }
     texts.add(new String(captured.toByteArray(), StandardCharsets.UTF_8));
+    texts.forEach(ScannedOutput::record); // and to the suite-wide scan, for every registered secret
     assertTrue(texts.size() > 20, "the scan saw too little: " + texts.size());
     assertTrue(secrets.size() > 20, "too few secrets known: " + secrets.size());
     for (String text : texts) {

@@ -206,4 +206,21 @@ class NotificationParserTest {
     PayScoreNotification n = parse(body("PAYSCORE.USER_ACCEPTED", ORDER_JSON));
     assertEquals("UserAccepted{id=EV-2018022511223320873, event_type=PAYSCORE.USER_ACCEPTED}", n.toString());
   }
+
+  @Test
+  void refusesABodyOverItsLimitUnread() {
+    NotificationParser parser = new NotificationParser(
+        ResponseVerifier.builder().publicKey(TestKeys.PUBLIC_KEY_ID, TestKeys.wechatPay().getPublic()).build(),
+        "0123456789abcdef0123456789abcdef", 2048);
+    byte[] big = new byte[2049];
+    WechatPayNotificationException e = assertThrows(WechatPayNotificationException.class,
+        () -> parser.parse(name -> java.util.Collections.emptyList(), big));
+    assertEquals(WechatPayNotificationException.Reason.TOO_LARGE, e.getReason());
+    // At the limit it is read (and here fails verification: no signature headers).
+    assertThrows(dev.payscore.exception.WechatPaySignatureException.class,
+        () -> parser.parse(name -> java.util.Collections.emptyList(), new byte[2048]));
+    assertThrows(IllegalArgumentException.class, () -> new NotificationParser(
+        ResponseVerifier.builder().publicKey(TestKeys.PUBLIC_KEY_ID, TestKeys.wechatPay().getPublic()).build(),
+        "0123456789abcdef0123456789abcdef", 1023));
+  }
 }

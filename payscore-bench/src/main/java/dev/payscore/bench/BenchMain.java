@@ -32,9 +32,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark in one go and prints one table of same-run ratios: the crypto floor, the
  * client against the official SDK (JMH, one run, the responder in another process), the client's
- * CPU per call beyond the crypto, and cold starts (fresh JVMs, median). Writes target/bench/report.md.
+ * CPU per call beyond the crypto, and cold starts (fresh JVMs, median). Writes report.md into the
+ * directory given as the first argument (the bench profile passes payscore-bench/target/bench).
  *
- * <p>{@code mvn -B -Pbench verify -DskipTests} (see the README).
+ * <p>{@code mvn -B -Pbench verify -DskipTests} (see docs/performance.md).
  */
 public final class BenchMain {
   private BenchMain() {}

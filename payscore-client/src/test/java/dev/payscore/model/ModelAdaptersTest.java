@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** No model is bound by Moshi's reflective adapter, nor looked up by name: ModelAdapters hands out every one. */
+/**
+ * No model is bound by Moshi's reflective adapter, nor looked up by name: ModelAdapters hands out every one.
+ * A Moshi without ModelAdapters (an application's own) finds the same generated adapters by name, through
+ * {@code @JsonClass}.
+ */
 class ModelAdaptersTest {
   static List<Class<?>> models() throws Exception {
     File dir = new File(ModelAdapters.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -38,6 +42,17 @@ class ModelAdaptersTest {
       assertTrue(direct != null, model + " is not handed out by ModelAdapters");
       assertEquals("JsonAdapter(" + model.getSimpleName() + ").nullSafe()", direct.toString(), model.getName());
       assertEquals(direct.toString(), moshi.adapter(model).toString(), model.getName());
+    }
+  }
+
+  @Test
+  void aMoshiWithoutTheFactoryFindsTheSameGeneratedAdaptersThroughJsonClass() throws Exception {
+    List<Class<?>> models = models();
+    assertTrue(models.size() >= 18, "models found: " + models);
+    Moshi plain = new Moshi.Builder().build();
+    for (Class<?> model : models) {
+      assertEquals("JsonAdapter(" + model.getSimpleName() + ").nullSafe()", plain.adapter(model).toString(),
+          model.getName());
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.payscore.PayScoreClient;
 import dev.payscore.exception.WechatPayApiException;
@@ -33,7 +32,7 @@ import retrofit2.Response;
 
 /**
  * The fault matrix: each fault, the typed exception the caller gets, and proof that no unverified
- * data was returned. The README's reliability table is generated from {@link #CASES} and checked here.
+ * data was returned. The table in docs/reliability.md is {@link #CASES}, row for row, and is checked here.
  */
 class FaultMatrixTest {
   /** One row: what goes wrong, how it is injected, what the caller gets. */
@@ -50,8 +49,10 @@ class FaultMatrixTest {
       this.detail = detail;
     }
 
-    String readmeRow() {
-      return "| " + fault + " | `" + expected.getSimpleName() + "` | " + detail + " |";
+    /** This case's row in the table of docs/reliability.md. */
+    String docRow() {
+      String gets = expected == null ? "(none)" : "`" + expected.getSimpleName() + "`";
+      return "| " + fault + " | " + gets + " | " + detail + " |";
     }
   }
 
@@ -144,15 +145,24 @@ class FaultMatrixTest {
     }
   }
 
+  /** The header of the fault-matrix table in docs/reliability.md. */
+  static final String TABLE_HEADER = "| fault | the caller gets | notes |";
+
   @Test
-  void readmeTableMatchesTheMatrix() throws Exception {
-    String readme = new String(Files.readAllBytes(
-        Paths.get(System.getProperty("payscore.basedir", ".")).resolve("README.md")), StandardCharsets.UTF_8);
-    for (Case c : CASES) {
-      String row = c.expected == null ? "| " + c.fault + " | (none) | " + c.detail + " |" : c.readmeRow();
-      if (!readme.contains(row)) {
-        fail("README.md lacks the fault-matrix row:\n" + row);
-      }
+  void reliabilityDocTableIsTheMatrix() throws Exception {
+    List<String> lines = Files.readAllLines(
+        Paths.get(System.getProperty("payscore.basedir", ".")).resolve("docs/reliability.md"), StandardCharsets.UTF_8);
+    int header = lines.indexOf(TABLE_HEADER);
+    assertTrue(header >= 0, "docs/reliability.md has no table headed " + TABLE_HEADER);
+    List<String> documented = new ArrayList<>();
+    for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+      documented.add(lines.get(i));
     }
+    List<String> expected = new ArrayList<>();
+    for (Case c : CASES) {
+      expected.add(c.docRow());
+    }
+    assertEquals(String.join("\n", expected), String.join("\n", documented),
+        "the fault-matrix table in docs/reliability.md must list exactly the tested cases, in order");
   }
 }

@@ -62,7 +62,7 @@ class FaultMatrixTest {
     CASES.add(new Case("connection refused", null, java.net.ConnectException.class, "nothing sent; retryable"));
     CASES.add(new Case("connection dropped before the answer", Fault.DROP_CONNECTION, IOException.class, "outcome unknown: query first"));
     CASES.add(new Case("connection reset mid-body", Fault.RESET_MID_BODY, IOException.class, "outcome unknown: query first"));
-    CASES.add(new Case("read timeout", Fault.delay(1500), SocketTimeoutException.class, "outcome unknown: query first"));
+    CASES.add(new Case("read timeout", Fault.delay(5000), SocketTimeoutException.class, "outcome unknown: query first"));
     CASES.add(new Case("500 SYSTEM_ERROR", Fault.SYSTEM_ERROR, WechatPayApiException.class, "`isRetryable()`, code `SYSTEM_ERROR`"));
     CASES.add(new Case("429", Fault.TOO_MANY_REQUESTS, WechatPayApiException.class, "`isRetryable()`"));
     CASES.add(new Case("502 HTML page from a proxy", Fault.BAD_GATEWAY_HTML, WechatPayApiException.class, "`isRetryable()`, code null, `getRawBody()`, unsigned"));
@@ -87,7 +87,7 @@ class FaultMatrixTest {
   @BeforeAll
   static void start() {
     sandbox = PayScoreSandbox.start();
-    client = sandbox.clientBuilder().readTimeout(500, TimeUnit.MILLISECONDS).build();
+    client = sandbox.clientBuilder().readTimeout(2500, TimeUnit.MILLISECONDS).build();
   }
 
   @AfterAll

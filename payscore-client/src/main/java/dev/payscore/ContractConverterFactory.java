@@ -31,8 +31,8 @@ import retrofit2.http.Query;
 /**
  * Binds request and response bodies with Moshi: validates every request body against the contract
  * before it is serialised (so no invalid body is ever sent) and encrypts its personal fields, refuses
- * empty path and query parameters, and turns an unreadable response into a {@link
- * WechatPayResponseException}.
+ * empty path and query parameters and the path segments {@code .} and {@code ..} (each would change
+ * the path), and turns an unreadable response into a {@link WechatPayResponseException}.
  */
 final class ContractConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -112,14 +112,18 @@ final class ContractConverterFactory extends Converter.Factory {
     }
     for (Annotation annotation : annotations) {
       if (annotation instanceof Path || annotation instanceof Query) {
-        final String name = annotation instanceof Path
-            ? ((Path) annotation).value() : ((Query) annotation).value();
+        final boolean path = annotation instanceof Path;
+        final String name = path ? ((Path) annotation).value() : ((Query) annotation).value();
         return new Converter<String, String>() {
           @Override
           public String convert(String value) {
             if (value.isEmpty()) {
               throw new ValidationException(
                   "parameters", Collections.singletonList(name + ": must not be empty"));
+            }
+            if (path && (value.equals(".") || value.equals(".."))) {
+              throw new ValidationException("parameters", Collections.singletonList(
+                  name + ": must not be \".\" or \"..\" (it would change the path)"));
             }
             return value;
           }

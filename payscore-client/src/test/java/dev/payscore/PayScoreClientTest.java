@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payscore.exception.WechatPaySignatureException.Reason;
+import dev.payscore.model.CancelPayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;
 import dev.payscore.model.Discount;
@@ -189,6 +190,20 @@ class PayScoreClientTest {
     ValidationException path = assertThrows(ValidationException.class,
         () -> client.payafterOrders().completePayafterOrder("", request()).execute());
     assertEquals(Collections.singletonList("out_order_no: must not be empty"), path.getViolations());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void dotSegmentsAsOrderNumberAreRefusedLikeAnEmptyOneBeforeSending() {
+    PayScoreClient client = builder().build();
+    for (String dots : new String[] {".", ".."}) {
+      ValidationException e = assertThrows(ValidationException.class,
+          () -> client.payafterOrders().completePayafterOrder(dots, request()).execute(), dots);
+      assertEquals(Collections.singletonList(
+          "out_order_no: must not be \".\" or \"..\" (it would change the path)"), e.getViolations());
+      assertThrows(ValidationException.class, () -> client.payafterOrders().cancelPayafterOrder(dots,
+          CancelPayafterOrderRequest.builder().appid("wx").serviceId("1").reason("r").build()).execute());
+    }
     assertEquals(0, server.getRequestCount());
   }
 

@@ -16,7 +16,7 @@ final class CancelCommand extends ApiCommand {
   String outOrderNo;
 
   @Option(names = "--request", paramLabel = "FILE",
-      description = "The JSON body (see examples/cancel.json); '-' or absent reads standard input.")
+      description = "The JSON body (see examples/cancel.json); '-' or absent reads standard input. At most 1 MiB.")
   String request;
 
   CancelCommand(PayScoreCli.Io io) {

@@ -3,10 +3,6 @@ package dev.payscore.cli;
 import dev.payscore.PayScoreClient;
 import dev.payscore.auth.SignatureScheme;
 import dev.payscore.sandbox.PayScoreSandbox;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -84,21 +80,20 @@ final class ClientOptions {
         && isEmpty(wechatPayPublicKey);
   }
 
-  Connection connect(PayScoreCli.Io io, Seed seed) {
+  /** A client for the credentials, or for a new embedded sandbox (not yet seeded) when none are given. */
+  Connection connect(PayScoreCli.Io io) {
     PayScoreSandbox sandbox = null;
     PayScoreClient.Builder builder;
     SignatureScheme signatureScheme = signatureScheme();
     if (sandboxMode()) {
       sandbox = PayScoreSandbox.builder().scheme(signatureScheme).start();
-      seed.plant(sandbox);
-      io.err.println("payscore: no credentials given: using the embedded sandbox at " + sandbox.url());
       builder = sandbox.clientBuilder();
     } else {
       builder = PayScoreClient.builder()
           .merchantId(mchid)
           .merchantSerialNumber(serial)
-          .merchantPrivateKey(read(privateKey))
-          .wechatPayPublicKey(wechatPayPublicKeyId, read(wechatPayPublicKey))
+          .merchantPrivateKey(Input.text("--private-key", privateKey))
+          .wechatPayPublicKey(wechatPayPublicKeyId, Input.text("--wechatpay-public-key", wechatPayPublicKey))
           .signatureScheme(signatureScheme);
       if (endpoint != null) {
         builder.baseUrl(endpoint);
@@ -127,14 +122,6 @@ final class ClientOptions {
       return SignatureScheme.RSA;
     }
     throw new IllegalArgumentException("--scheme must be rsa or sm2, got " + scheme);
-  }
-
-  static String read(String file) {
-    try {
-      return new String(Files.readAllBytes(Paths.get(file)), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getClass().getSimpleName());
-    }
   }
 
   private static boolean isEmpty(String value) {

@@ -20,7 +20,7 @@ final class CompleteCommand extends ApiCommand {
   String outOrderNo;
 
   @Option(names = "--request", paramLabel = "FILE",
-      description = "The JSON body (see examples/); '-' or absent reads standard input.")
+      description = "The JSON body (see examples/); '-' or absent reads standard input. At most 1 MiB.")
   String request;
 
   CompleteCommand(PayScoreCli.Io io) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     })
 final class CreateCommand extends ApiCommand {
   @Option(names = "--request", paramLabel = "FILE",
-      description = "The JSON body (see examples/create.json); '-' or absent reads standard input.")
+      description = "The JSON body (see examples/create.json); '-' or absent reads standard input. At most 1 MiB.")
   String request;
 
   CreateCommand(PayScoreCli.Io io) {

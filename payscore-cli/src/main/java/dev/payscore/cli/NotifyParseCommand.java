@@ -7,14 +7,13 @@ import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.notify.NotificationParser;
 import dev.payscore.notify.PayScoreNotification;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +27,10 @@ import picocli.CommandLine.Option;
       "of the capture time instead of now."
     })
 final class NotifyParseCommand extends ApiCommand {
-  @Option(names = "--body", paramLabel = "FILE", required = true, description = "The raw body as received.")
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--body", paramLabel = "FILE", required = true,
+      description = "The raw body as received (at most 1 MiB).")
   String body;
 
   @Option(names = "--header", paramLabel = "NAME: VALUE",
@@ -57,6 +59,11 @@ final class NotifyParseCommand extends ApiCommand {
 
   @Override
   int run() throws IOException {
+    for (String sendingOnly : new String[] {"--endpoint", "--mchid", "--serial", "--private-key"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(sendingOnly)) {
+        throw new IllegalArgumentException("notify-parse sends nothing: " + sendingOnly + " does not apply");
+      }
+    }
     if (options.wechatPayPublicKeyId == null || options.wechatPayPublicKey == null || apiV3Key == null) {
       throw new IllegalArgumentException(
           "give --wechatpay-public-key-id, --wechatpay-public-key and --api-v3-key");
@@ -64,7 +71,7 @@ final class NotifyParseCommand extends ApiCommand {
     Map<String, List<String>> map = new LinkedHashMap<>();
     List<String> lines = new ArrayList<>(headers);
     if (headersFile != null) {
-      lines.addAll(Files.readAllLines(Paths.get(headersFile), StandardCharsets.UTF_8));
+      lines.addAll(Arrays.asList(Input.text("--headers", headersFile).split("\\R")));
     }
     for (String line : lines) {
       int colon = line.indexOf(':');
@@ -75,21 +82,25 @@ final class NotifyParseCommand extends ApiCommand {
         map.put(name, values);
       }
     }
+    byte[] notificationBody = Input.file("--body", body, Input.BODY_LIMIT, ExitCode.USAGE);
     final long when = at != null ? at : System.currentTimeMillis() / 1000L;
     Clock clock = () -> when;
     ResponseVerifier verifier = ResponseVerifier.builder()
-        .publicKey(options.wechatPayPublicKeyId, PemKeys.publicKey(ClientOptions.read(options.wechatPayPublicKey)))
+        .publicKey(options.wechatPayPublicKeyId,
+            PemKeys.publicKey(Input.text("--wechatpay-public-key", options.wechatPayPublicKey)))
         .clock(clock)
         .build();
-    String key = ClientOptions.read(apiV3Key).trim();
+    String key = Input.text("--api-v3-key", apiV3Key).trim();
     PayScoreNotification notification = new NotificationParser(verifier, key)
-        .parse(HeaderSource.of(map), Files.readAllBytes(Paths.get(body)));
+        .parse(HeaderSource.of(map), notificationBody);
+    // The parser has checked that the resource is a JSON object.
+    Object resource = MOSHI.adapter(Object.class).fromJson(notification.getResourceJson());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", notification.getId());
     out.put("event_type", notification.getEventType());
     out.put("create_time", notification.getCreateTime());
     out.put("summary", notification.getSummary());
-    out.put("resource", MOSHI.adapter(Object.class).fromJson(notification.getResourceJson()));
+    out.put("resource", resource);
     io.out.println(MOSHI.adapter(Object.class).indent("  ").toJson(Collections.unmodifiableMap(out)));
     return ExitCode.OK;
   }

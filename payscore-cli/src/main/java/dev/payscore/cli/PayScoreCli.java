@@ -25,8 +25,10 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:success",
       "1:unexpected failure (a bug: please report it)",
-      "2:usage error (options)",
-      "3:the request breaks the contract; nothing was sent",
+      "2:usage or input error (options; a file that is missing, a directory, unreadable, not UTF-8 text"
+          + " or too large); nothing was sent",
+      "3:the request body breaks the contract (not strict UTF-8 JSON, over 1 MiB, an unknown field, a"
+          + " null, a string for a number, ...) or a parameter does; nothing was sent",
       "4:WeChat Pay answered with an error (code and message printed)",
       "5:the answer failed signature verification and was discarded",
       "6:network failure (connection, timeout); the outcome may be unknown",

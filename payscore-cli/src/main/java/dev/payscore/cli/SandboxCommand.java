@@ -3,13 +3,15 @@ package dev.payscore.cli;
 import dev.payscore.auth.PemKeys;
 import dev.payscore.sandbox.PayScoreSandbox;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,7 @@ final class SandboxCommand implements Callable<Integer> {
   String mchid = "1900000109";
 
   @Option(names = "--merchant-public-key", paramLabel = "FILE",
-      description = "Use your own merchant key (apiclient_cert.pem or a public key PEM) instead of a generated one.")
+      description = "Use your own merchant key (apiclient_cert.pem or a public key PEM, at most 64 KiB) instead of a generated one.")
   Path merchantPublicKey;
 
   @Option(names = "--serial", description = "Serial of your merchant certificate, with --merchant-public-key.")
@@ -57,35 +59,63 @@ final class SandboxCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws InterruptedException {
+    try {
+      return serve();
+    } catch (Input.InputException e) {
+      io.err.println("payscore: " + e.getMessage());
+      return e.exitCode;
+    }
+  }
+
+  private int serve() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw usage("--port must be 0 to 65535, got " + port);
+    }
+    if (!mchid.matches("[0-9]{1,32}")) {
+      throw usage("--mchid must be digits (a WeChat Pay merchant id)");
+    }
+    if ((serial != null) != (merchantPublicKey != null)) {
+      throw usage("--merchant-public-key and --serial go together");
+    }
+    List<String[]> seeds = seeds();
     PayScoreSandbox.Builder builder = PayScoreSandbox.builder().port(port).merchantId(mchid);
     if (merchantPublicKey != null) {
-      if (serial == null) {
-        io.err.println("payscore: --merchant-public-key needs --serial");
-        return ExitCode.USAGE;
+      String pem = Input.text("--merchant-public-key", merchantPublicKey.toString());
+      try {
+        builder.merchantKey(serial, pem.contains("BEGIN CERTIFICATE")
+            ? PemKeys.certificate(pem).getPublicKey() : PemKeys.publicKey(pem));
+      } catch (IllegalArgumentException e) {
+        throw usage("--merchant-public-key " + merchantPublicKey
+            + ": not a PEM certificate (BEGIN CERTIFICATE) or public key (BEGIN PUBLIC KEY)");
       }
-      String pem = new String(Files.readAllBytes(merchantPublicKey), StandardCharsets.UTF_8);
-      builder.merchantKey(serial, pem.contains("BEGIN CERTIFICATE")
-          ? PemKeys.certificate(pem).getPublicKey() : PemKeys.publicKey(pem));
     }
-    try (PayScoreSandbox sandbox = builder.start()) {
-      for (String order : orders) {
-        String[] parts = order.split(":", 3);
-        if (parts.length != 3) {
-          io.err.println("payscore: --order must be OUT_ORDER_NO:APPID:SERVICE_ID, got " + order);
-          return ExitCode.USAGE;
-        }
-        sandbox.createOrder(parts[0], parts[1], parts[2]);
+    Path dir = keysDirectory();
+    PayScoreSandbox started;
+    try {
+      started = builder.start();
+    } catch (UncheckedIOException e) {
+      throw usage("cannot listen on 127.0.0.1" + (port == 0 ? "" : " port " + port)
+          + " (" + Input.reason(e.getCause()) + ")");
+    }
+    try (PayScoreSandbox sandbox = started) {
+      for (String[] seed : seeds) {
+        sandbox.createOrder(seed[0], seed[1], seed[2]);
       }
-      Path dir = keysDir != null ? Files.createDirectories(keysDir) : Files.createTempDirectory("payscore-sandbox");
       Path publicKey = dir.resolve("pub_key.pem");
-      Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+      Path privateKey = dir.resolve("apiclient_key.pem");
+      try {
+        Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        if (merchantPublicKey == null) {
+          Files.write(privateKey, pem("PRIVATE KEY", sandbox.merchantPrivateKey().getEncoded()));
+        }
+      } catch (IOException e) {
+        throw usage("--keys-dir " + dir + ": cannot write the key files (" + Input.reason(e) + ")");
+      }
       io.out.println("PayScore sandbox listening on " + sandbox.url());
       io.out.println("  merchant id (--mchid):                 " + sandbox.merchantId());
       io.out.println("  merchant serial (--serial):            " + sandbox.merchantSerialNumber());
       if (merchantPublicKey == null) {
-        Path privateKey = dir.resolve("apiclient_key.pem");
-        Files.write(privateKey, pem("PRIVATE KEY", sandbox.merchantPrivateKey().getEncoded()));
         io.out.println("  merchant private key (--private-key):  " + privateKey + "  (throwaway, generated)");
       }
       io.out.println("  WeChat Pay public key id:              " + sandbox.wechatPayPublicKeyId());
@@ -103,10 +133,41 @@ final class SandboxCommand implements Callable<Integer> {
         stop.await();
       }
       return ExitCode.OK;
-    } catch (IOException e) {
-      io.err.println("payscore: " + e.getMessage());
-      return ExitCode.NETWORK_FAILURE;
     }
+  }
+
+  /** The --order values as (out_order_no, appid, service_id), checked as the client checks them. */
+  private List<String[]> seeds() {
+    List<String[]> seeds = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String order : orders) {
+      String[] parts = order.split(":", 3);
+      if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+        throw usage("--order must be OUT_ORDER_NO:APPID:SERVICE_ID, none of them empty, got " + order);
+      }
+      if (parts[0].equals(".") || parts[0].equals("..")) {
+        throw usage("--order " + order + ": OUT_ORDER_NO must not be \".\" or \"..\" (it would change the path)");
+      }
+      if (!seen.add(parts[0])) {
+        throw usage("--order " + order + ": order " + parts[0] + " is given twice");
+      }
+      seeds.add(parts);
+    }
+    return seeds;
+  }
+
+  private Path keysDirectory() {
+    try {
+      return keysDir != null ? Files.createDirectories(keysDir) : Files.createTempDirectory("payscore-sandbox");
+    } catch (IOException e) {
+      throw usage(keysDir != null
+          ? "--keys-dir " + keysDir + ": cannot create the directory (" + Input.reason(e) + ")"
+          : "cannot create a temporary directory for the keys (" + Input.reason(e) + "): give --keys-dir");
+    }
+  }
+
+  private static Input.InputException usage(String message) {
+    return new Input.InputException(ExitCode.USAGE, message);
   }
 
   private static byte[] pem(String label, byte[] der) {

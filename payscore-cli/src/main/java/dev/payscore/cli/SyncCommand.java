@@ -20,7 +20,7 @@ final class SyncCommand extends ApiCommand {
   String outOrderNo;
 
   @Option(names = "--request", paramLabel = "FILE",
-      description = "The JSON body (see examples/sync.json); '-' or absent reads standard input.")
+      description = "The JSON body (see examples/sync.json); '-' or absent reads standard input. At most 1 MiB.")
   String request;
 
   SyncCommand(PayScoreCli.Io io) {

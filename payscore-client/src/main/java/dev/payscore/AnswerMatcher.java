@@ -2,8 +2,6 @@ package dev.payscore;
 
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +14,13 @@ import org.jspecify.annotations.Nullable;
  * is never the answer to a complete, cancel or sync call, whose answers do not.
  */
 final class AnswerMatcher {
-  private static final String[] FIXED = {"out_order_no", "appid", "service_id", "mchid"};
+  /** The members compared, and {@code state}; their indexes in the arrays below. */
+  private static final String[] NAMES = {"out_order_no", "appid", "service_id", "mchid", "state"};
+  private static final int OUT_ORDER_NO = 0;
+  private static final int MCHID = 3;
+  private static final int STATE = 4;
+  private static final int FIXED = 4; // the first four are the fixed ones
+  private static final JsonReader.Options OPTIONS = JsonReader.Options.of(NAMES);
   private static final String ACTIONS = "/v3/payscore/payafter-orders/";
 
   private AnswerMatcher() {
@@ -28,19 +32,21 @@ final class AnswerMatcher {
    */
   static @Nullable String mismatch(String merchantId, String method, HttpUrl url, byte[] requestBody,
       byte[] answer) {
-    Map<String, String> answered = topLevelStrings(answer);
+    String[] answered = topLevelStrings(answer);
     if (answered == null) {
       return null;
     }
-    Map<String, String> asked = topLevelStrings(requestBody);
+    String[] asked = topLevelStrings(requestBody);
     if (asked == null) {
-      asked = new HashMap<>();
+      asked = new String[NAMES.length];
     }
-    asked.put("mchid", merchantId);
-    for (String name : url.queryParameterNames()) {
-      String value = url.queryParameter(name);
-      if (value != null) {
-        asked.put(name, value);
+    asked[MCHID] = merchantId;
+    if (url.querySize() > 0) {
+      for (int i = 0; i < FIXED; i++) {
+        String value = url.queryParameter(NAMES[i]); // the first value given
+        if (value != null) {
+          asked[i] = value;
+        }
       }
     }
     String path = url.encodedPath();
@@ -49,25 +55,29 @@ final class AnswerMatcher {
       java.util.List<String> segments = url.pathSegments();
       int index = segments.indexOf("payafter-orders");
       if (index >= 0 && index + 2 < segments.size()) {
-        asked.put("out_order_no", segments.get(index + 1));
-        if ("POST".equals(method) && answered.containsKey("state")) {
+        asked[OUT_ORDER_NO] = segments.get(index + 1);
+        if ("POST".equals(method) && answered[STATE] != null) {
           return "the answer is an order's status (it carries state), not the answer to "
               + segments.get(index + 2);
         }
       }
     }
-    for (String name : FIXED) {
-      String expected = asked.get(name);
-      String actual = answered.get(name);
+    for (int i = 0; i < FIXED; i++) {
+      String expected = asked[i];
+      String actual = answered[i];
       if (expected != null && actual != null && !expected.equals(actual)) {
-        return "the answer's " + name + " is not the one the request fixed";
+        return "the answer's " + NAMES[i] + " is not the one the request fixed";
       }
     }
     return null;
   }
 
-  /** The top-level string members of a JSON object; {@code null} when it is not one. */
-  private static @Nullable Map<String, String> topLevelStrings(byte[] json) {
+  /**
+   * The top-level string members of a JSON object that {@link #NAMES} lists, by index (the last one
+   * when a name repeats; members of other types are not recorded); {@code null} when it is not an
+   * object. Other members are skipped without being decoded.
+   */
+  private static String @Nullable [] topLevelStrings(byte[] json) {
     if (json.length == 0) {
       return null;
     }
@@ -76,12 +86,15 @@ final class AnswerMatcher {
       if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
         return null;
       }
-      Map<String, String> out = new HashMap<>();
+      String[] out = new String[NAMES.length];
       reader.beginObject();
       while (reader.hasNext()) {
-        String name = reader.nextName();
-        if (reader.peek() == JsonReader.Token.STRING) {
-          out.put(name, reader.nextString());
+        int index = reader.selectName(OPTIONS);
+        if (index < 0) {
+          reader.skipName();
+          reader.skipValue();
+        } else if (reader.peek() == JsonReader.Token.STRING) {
+          out[index] = reader.nextString();
         } else {
           reader.skipValue();
         }

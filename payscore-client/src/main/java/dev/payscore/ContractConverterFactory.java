@@ -17,7 +17,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -35,8 +34,6 @@ import retrofit2.http.Query;
  * the path), and turns an unreadable response into a {@link WechatPayResponseException}.
  */
 final class ContractConverterFactory extends Converter.Factory {
-  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
   private final Moshi moshi;
   private final AtomicReference<ResponseVerifier> verifier;
 
@@ -61,7 +58,7 @@ final class ContractConverterFactory extends Converter.Factory {
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);
-        return RequestBody.create(buffer.readByteString(), JSON);
+        return new JsonBody(buffer.readByteArray());
       }
     };
   }

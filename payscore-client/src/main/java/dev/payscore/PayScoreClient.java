@@ -14,7 +14,6 @@ import dev.payscore.auth.PemKeys;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;
-import dev.payscore.model.ErrorResponse;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -564,7 +563,7 @@ public final class PayScoreClient {
               maxResponseBytes,
               logger,
               logBodies,
-              MOSHI.adapter(ErrorResponse.class));
+              MOSHI);
       OkHttpClient.Builder http;
       if (okHttpClient != null) {
         http = okHttpClient.newBuilder(); // its own timeouts stay unless set here
@@ -586,6 +585,12 @@ public final class PayScoreClient {
       }
       if (callTimeoutMillis != null) {
         http.callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      if (okHttpClient == null && !url.isHttps()) {
+        // http:// is only allowed for loopback (tests, the sandbox), and calls go only to the base URL
+        // (no redirect is followed): TLS is never needed, so OkHttp does not load the JDK's trust store
+        // and TLS machinery when the client is built.
+        http.connectionSpecs(java.util.Collections.singletonList(okhttp3.ConnectionSpec.CLEARTEXT));
       }
       // No silent re-send of a POST on a failed connection, whatever a shared client says; retries
       // happen only through the RetryPolicy. No redirect is followed.

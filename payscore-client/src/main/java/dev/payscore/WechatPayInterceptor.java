@@ -4,8 +4,8 @@ import dev.payscore.exception.WechatPayApiException;
 import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.exception.WechatPayResponseException;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;
@@ -13,6 +13,8 @@ import dev.payscore.model.ErrorResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Signs every request and verifies every answer before its body is handed on.
  *
- * <p>Request: the body is copied once, signed, and sent as those very bytes; {@code Authorization},
+ * <p>Request: the body's bytes (the converter's own as they are, any other body's copied once) are
+ * signed and sent as those very bytes; {@code Authorization},
  * {@code Accept}, {@code User-Agent} and {@code Wechatpay-Serial} are set (never appended). Answer:
  * the body is buffered whole (up to a limit) without being consumed, and a 2xx is verified over a
  * copy of those exact bytes before the response is handed on, or a {@link
@@ -46,7 +49,8 @@ final class WechatPayInterceptor implements Interceptor {
   private final long maxResponseBytes;
   private final @Nullable PayScoreLogger logger;
   private final boolean logBodies;
-  private final JsonAdapter<ErrorResponse> errorAdapter;
+  /** Binds error bodies; its ErrorResponse adapter is looked up at the first error, not before. */
+  private final Moshi moshi;
 
   WechatPayInterceptor(
       RequestSigner signer,
@@ -55,14 +59,14 @@ final class WechatPayInterceptor implements Interceptor {
       long maxResponseBytes,
       @Nullable PayScoreLogger logger,
       boolean logBodies,
-      JsonAdapter<ErrorResponse> errorAdapter) {
+      Moshi moshi) {
     this.signer = signer;
     this.verifier = verifier;
     this.userAgent = userAgent;
     this.maxResponseBytes = maxResponseBytes;
     this.logger = logger;
     this.logBodies = logBodies;
-    this.errorAdapter = errorAdapter;
+    this.moshi = moshi;
   }
 
   @Override
@@ -83,11 +87,17 @@ final class WechatPayInterceptor implements Interceptor {
     return url.encodedQuery() == null ? url.encodedPath() : url.encodedPath() + '?' + url.encodedQuery();
   }
 
-  /** The request body's bytes, copied once; refuses bodies that cannot be read twice. */
+  /**
+   * The request body's bytes: those of the converter's own body as they are, any other body's
+   * copied once; refuses bodies that cannot be read twice.
+   */
   private static byte[] bodyBytes(Request request) throws IOException {
     RequestBody body = request.body();
     if (body == null) {
       return EMPTY;
+    }
+    if (body instanceof JsonBody) {
+      return ((JsonBody) body).bytes;
     }
     if (body.isDuplex() || body.isOneShot()) {
       throw new IOException("a one-shot or duplex request body cannot be signed");
@@ -101,7 +111,7 @@ final class WechatPayInterceptor implements Interceptor {
   private Request sign(Request request, String canonicalUrl, byte[] body) {
     Request.Builder signed = request.newBuilder();
     RequestBody original = request.body();
-    if (original != null) {
+    if (original != null && !(original instanceof JsonBody)) { // a JsonBody sends exactly these bytes already
       signed.method(request.method(), RequestBody.create(body, original.contentType()));
     }
     if (logger != null) {
@@ -151,13 +161,37 @@ final class WechatPayInterceptor implements Interceptor {
       verifier.get().verify(new HeaderSource() {
         @Override
         public List<String> values(String name) {
-          return headers.values(name);
+          return WechatPayInterceptor.values(headers, name);
         }
       }, answer, response.code());
       return new Verification(true, null);
     } catch (WechatPaySignatureException e) {
       return new Verification(false, e);
     }
+  }
+
+  /**
+   * The values of a header, as {@code headers.values(name)} gives them, without a new list when the
+   * header appears once or not at all (the usual case for each {@code Wechatpay-*} header).
+   */
+  static List<String> values(okhttp3.Headers headers, String name) {
+    String first = null;
+    List<String> all = null;
+    for (int i = 0, size = headers.size(); i < size; i++) {
+      if (headers.name(i).equalsIgnoreCase(name)) {
+        if (first == null) {
+          first = headers.value(i);
+        } else {
+          if (all == null) {
+            all = new ArrayList<>();
+            all.add(first);
+          }
+          all.add(headers.value(i));
+        }
+      }
+    }
+    return all != null ? Collections.unmodifiableList(all)
+        : first != null ? Collections.singletonList(first) : Collections.<String>emptyList();
   }
 
   private void log(Request request, String canonicalUrl, Response response, byte[] answer,
@@ -255,7 +289,7 @@ final class WechatPayInterceptor implements Interceptor {
     if (bytes.length > 0) {
       try {
         JsonReader reader = JsonReader.of(new Buffer().write(bytes));
-        error = errorAdapter.fromJson(reader);
+        error = moshi.adapter(ErrorResponse.class).fromJson(reader);
       } catch (IOException | RuntimeException notWechatPayJson) {
         error = null; // a proxy's HTML page or other text: reported raw below
       }

@@ -606,6 +606,18 @@ class PayScoreClientTest {
   }
 
   @Test
+  void aLoopbackHttpClientSetsUpNoTls() {
+    OkHttpClient loopback = builder().build().okHttpClient();
+    assertEquals(java.util.Collections.singletonList(okhttp3.ConnectionSpec.CLEARTEXT), loopback.connectionSpecs());
+    assertThrows(IllegalStateException.class, loopback::sslSocketFactory, "no TLS socket factory was made");
+    OkHttpClient production = builder().baseUrl(PayScoreClient.PRIMARY_BASE_URL).build().okHttpClient();
+    assertTrue(production.connectionSpecs().contains(okhttp3.ConnectionSpec.MODERN_TLS));
+    OkHttpClient shared = new OkHttpClient();
+    assertEquals(shared.connectionSpecs(), builder().okHttpClient(shared).build().okHttpClient().connectionSpecs(),
+        "a shared client keeps its own");
+  }
+
+  @Test
   void everyCallAfterCloseFailsBeforeAnythingIsSent() throws Exception {
     for (boolean shared : new boolean[] {false, true}) {
       PayScoreClient client = shared ? builder().okHttpClient(new OkHttpClient()).build() : builder().build();

@@ -137,4 +137,13 @@ class WechatPayInterceptorTest {
     assertEquals(WechatPaySignatureException.Reason.ANSWER_MISMATCH, e.getReason());
     assertTrue(e.getMessage().contains("state"), e.getMessage());
   }
+
+  @Test
+  void readsHeaderValuesAsOkHttpDoes() {
+    okhttp3.Headers headers = new okhttp3.Headers.Builder().add("Wechatpay-Nonce", "a")
+        .add("wechatpay-serial", "s1").add("WECHATPAY-SERIAL", "s2").add("Wechatpay-Serial", "s3").build();
+    for (String name : new String[] {"Wechatpay-Nonce", "wechatpay-nonce", "Wechatpay-Serial", "Request-ID"}) {
+      assertEquals(headers.values(name), WechatPayInterceptor.values(headers, name), name);
+    }
+  }
 }

@@ -34,7 +34,7 @@ public class ClientBenchmark {
     BenchKeys keys = BenchKeys.load(Paths.get(System.getProperty("bench.keys")));
     oursJdk = Clients.ours(keys, url, null);
     oursNative = Clients.ours(keys, url, CryptoProviders.nativeProvider());
-    official = Clients.official(keys);
+    official = Official.client(keys);
   }
 
   @Benchmark
@@ -52,7 +52,7 @@ public class ClientBenchmark {
   @Benchmark
   @Threads(1)
   public String official1() {
-    return Clients.callOfficial(official, url);
+    return Official.call(official, url);
   }
 
   @Benchmark
@@ -64,6 +64,6 @@ public class ClientBenchmark {
   @Benchmark
   @Threads(2)
   public String official2() {
-    return Clients.callOfficial(official, url);
+    return Official.call(official, url);
   }
 }

@@ -1,5 +1,6 @@
 package dev.payscore.cli;
 
+import dev.payscore.internal.crypto.KeyPairs;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,10 +18,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PayScoreCli.Version.class,
     description = "WeChat Pay Score pay-after orders (微信支付分 先享后付), signed and verified.",
-    subcommands = {
-      CreateCommand.class, QueryCommand.class, CompleteCommand.class, CancelCommand.class,
-      SyncCommand.class, NotifyParseCommand.class, SandboxCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -35,6 +32,19 @@ import picocli.CommandLine.Command;
       "7:the verified answer (or notification) could not be read; the outcome is unknown"
     })
 public final class PayScoreCli implements Runnable {
+  /** The commands that call WeChat Pay, or the embedded sandbox without credentials. */
+  private static final java.util.List<String> API_COMMANDS =
+      java.util.Arrays.asList("create", "query", "complete", "cancel", "sync");
+  /** The options that give credentials (any one of them means no sandbox). */
+  private static final String[] CREDENTIALS =
+      {"--mchid", "--serial", "--private-key", "--wechatpay-public-key-id", "--wechatpay-public-key"};
+
+  /** The subcommands, in the order the help lists them. */
+  private static final Class<?>[] COMMANDS = {
+    CreateCommand.class, QueryCommand.class, CompleteCommand.class, CancelCommand.class,
+    SyncCommand.class, NotifyParseCommand.class, SandboxCommand.class
+  };
+
   /** Environment and streams of one run, so that tests can run the CLI in-process. */
   static final class Io {
     final InputStream in;
@@ -58,16 +68,38 @@ public final class PayScoreCli implements Runnable {
   }
 
   static int run(String[] args, Io io) {
-    CommandLine commandLine =
-        new CommandLine(new PayScoreCli(), new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            if (ApiCommand.class.isAssignableFrom(type) || type == SandboxCommand.class) {
-              return type.cast(type.getDeclaredConstructor(PayScoreCli.Io.class).newInstance(io));
-            }
-            return CommandLine.defaultFactory().create(type);
-          }
-        });
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without building the command model first.
+      io.out.println(version());
+      io.out.flush();
+      return ExitCode.OK;
+    }
+    if (startsSandbox(args, io.env)) {
+      // The embedded sandbox will need two throwaway RSA-2048 key pairs (100-300 ms each): they are
+      // made side by side while the command line is parsed and the body read and checked.
+      KeyPairs.prefetchRsa(2);
+    }
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (ApiCommand.class.isAssignableFrom(type) || type == SandboxCommand.class) {
+          return type.cast(type.getDeclaredConstructor(PayScoreCli.Io.class).newInstance(io));
+        }
+        return CommandLine.defaultFactory().create(type);
+      }
+    };
+    CommandLine commandLine = new CommandLine(new PayScoreCli(), factory);
+    // picocli reads every option of a command when it is added: when the first argument names a
+    // command, only that one is added; otherwise (help, a mistyped command) all of them are.
+    boolean named = false;
+    for (Class<?> command : COMMANDS) {
+      named |= args.length > 0 && args[0].equals(name(command));
+    }
+    for (Class<?> command : COMMANDS) {
+      if (!named || args[0].equals(name(command))) {
+        commandLine.addSubcommand(name(command), new CommandLine(command, factory));
+      }
+    }
     commandLine.setOut(new PrintWriter(io.out, true));
     commandLine.setErr(new PrintWriter(io.err, true));
     commandLine.setDefaultValueProvider(
@@ -92,17 +124,57 @@ public final class PayScoreCli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Reads the version from the library's resources. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() throws Exception {
-      java.util.Properties properties = new java.util.Properties();
-      try (InputStream in = PayScoreCli.class.getResourceAsStream("/dev/payscore/version.properties")) {
-        if (in != null) {
-          properties.load(in);
+  /**
+   * Whether this run will most likely start the embedded sandbox with RSA keys: an API command and no
+   * credential given as an option or in the environment, no {@code sm2}, no help. Read before picocli
+   * parses anything, so that the sandbox's keys can be started early; a wrong guess costs CPU only.
+   */
+  static boolean startsSandbox(String[] args, Map<String, String> env) {
+    if (args.length == 0 || !API_COMMANDS.contains(args[0])) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.equalsIgnoreCase("sm2") || arg.equalsIgnoreCase("--scheme=sm2") || arg.equals("-h")
+          || arg.equals("--help")) {
+        return false;
+      }
+      for (String credential : CREDENTIALS) {
+        if (arg.equals(credential) || arg.startsWith(credential + "=")) {
+          return false;
         }
       }
-      return new String[] {"payscore " + properties.getProperty("version", "unknown")};
+    }
+    for (String credential : CREDENTIALS) {
+      String value = env.get(Environment.variableFor(credential));
+      if (value != null && !value.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
+
+  /** The version line, from the library's resources: {@code payscore 0.1.0}. */
+  static String version() {
+    java.util.Properties properties = new java.util.Properties();
+    try (InputStream in = PayScoreCli.class.getResourceAsStream("/dev/payscore/version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (java.io.IOException e) {
+      // reported as unknown below
+    }
+    return "payscore " + properties.getProperty("version", "unknown");
+  }
+
+  /** Gives picocli the version line. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {version()};
     }
   }
 }

@@ -330,6 +330,50 @@ class PayScoreCliTest {
   }
 
   @Test
+  void printsTheVersionPicocliWould() {
+    ByteArrayOutputStream picocli = new ByteArrayOutputStream();
+    new picocli.CommandLine(new PayScoreCli()).printVersionHelp(new PrintStream(picocli, true, StandardCharsets.UTF_8));
+    for (String option : new String[] {"--version", "-V"}) {
+      Run run = run(option);
+      assertEquals(0, run.code);
+      assertEquals(new String(picocli.toByteArray(), StandardCharsets.UTF_8), run.out);
+      assertTrue(run.out.matches("payscore [0-9]+\\.[0-9]+\\.[0-9]+.*\\R"), run.out);
+    }
+  }
+
+  @Test
+  void helpListsEveryCommandInOrderAndEachCommandHasItsOwn() {
+    Run run = run("--help");
+    int last = -1;
+    for (String command : new String[] {"create", "query", "complete", "cancel", "sync", "notify-parse", "sandbox"}) {
+      int at = run.out.indexOf("\n  " + command + " ");
+      assertTrue(at > last, command + " listed in order:\n" + run.out);
+      last = at;
+      Run own = run(command, "--help");
+      assertEquals(0, own.code, own.err);
+      assertTrue(own.out.startsWith("Usage: payscore " + command), own.out);
+    }
+    assertTrue(run("no-such-command").err.contains("no-such-command"));
+  }
+
+  @Test
+  void startsTheSandboxKeysEarlyOnlyWhenNoCredentialIsGiven() {
+    Map<String, String> none = Collections.emptyMap();
+    assertTrue(PayScoreCli.startsSandbox(new String[] {"complete", "--out-order-no", "A", "--request", USED}, none));
+    assertTrue(PayScoreCli.startsSandbox(new String[] {"query", "--out-order-no", "A", "--scheme", "rsa"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"complete", "--mchid", "1900000109"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"complete", "--private-key=k.pem"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"complete", "--scheme", "SM2"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"complete", "--help"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"sandbox"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"notify-parse"}, none));
+    assertFalse(PayScoreCli.startsSandbox(new String[0], none));
+    assertFalse(PayScoreCli.startsSandbox(new String[] {"complete"},
+        Collections.singletonMap("PAYSCORE_WECHATPAY_PUBLIC_KEY", "pub_key.pem")));
+    assertTrue(PayScoreCli.startsSandbox(new String[] {"complete"}, Collections.singletonMap("PAYSCORE_MCHID", "")));
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     Run run = run("--help");
     assertEquals(0, run.code);

@@ -7,7 +7,6 @@ import dev.payscore.internal.crypto.Signatures;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.util.regex.Pattern;
-import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -147,18 +146,40 @@ public final class RequestSigner {
       throw new IllegalStateException("NonceGenerator returned a nonce outside [0-9A-Za-z]{1,64}");
     }
     byte[] head = SignedMessage.requestHead(method, canonicalUrl, timestamp, nonce);
-    String signature = ByteString.of(signer.sign(head, body, SignedMessage.END)).base64();
-    // One pre-sized builder: no regrowth copies on the per-call path.
-    return new StringBuilder(scheme.authorizationScheme().length() + merchantId.length()
-            + nonce.length() + merchantSerialNumber.length() + signature.length() + 80)
+    byte[] signature = signer.sign(head, body, SignedMessage.END);
+    // One pre-sized builder, the signature's Base64 written straight into it: no regrowth and no
+    // intermediate copies on the per-call path.
+    StringBuilder authorization = new StringBuilder(scheme.authorizationScheme().length() + merchantId.length()
+            + nonce.length() + merchantSerialNumber.length() + (signature.length + 2) / 3 * 4 + 80)
         .append(scheme.authorizationScheme())
         .append(" mchid=\"").append(merchantId)
         .append("\",nonce_str=\"").append(nonce)
         .append("\",timestamp=\"").append(timestamp)
         .append("\",serial_no=\"").append(merchantSerialNumber)
-        .append("\",signature=\"").append(signature)
-        .append('"')
-        .toString();
+        .append("\",signature=\"");
+    return appendBase64(authorization, signature).append('"').toString();
+  }
+
+  private static final char[] BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+
+  /** Appends standard Base64 (RFC 4648 section 4, with padding), as {@code ByteString.base64()} writes it. */
+  static StringBuilder appendBase64(StringBuilder out, byte[] bytes) {
+    int i = 0;
+    for (int end = bytes.length - bytes.length % 3; i < end; i += 3) {
+      int bits = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff);
+      out.append(BASE64[bits >>> 18]).append(BASE64[bits >>> 12 & 0x3f])
+          .append(BASE64[bits >>> 6 & 0x3f]).append(BASE64[bits & 0x3f]);
+    }
+    if (bytes.length - i == 1) {
+      int bits = (bytes[i] & 0xff) << 16;
+      out.append(BASE64[bits >>> 18]).append(BASE64[bits >>> 12 & 0x3f]).append("==");
+    } else if (bytes.length - i == 2) {
+      int bits = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8;
+      out.append(BASE64[bits >>> 18]).append(BASE64[bits >>> 12 & 0x3f]).append(BASE64[bits >>> 6 & 0x3f])
+          .append('=');
+    }
+    return out;
   }
 
   /** {@code [0-9A-Za-z]{1,64}}, checked without a regex on the per-call path. */

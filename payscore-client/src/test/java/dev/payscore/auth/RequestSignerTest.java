@@ -121,4 +121,13 @@ class RequestSignerTest {
     assertEquals("1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C", signer.merchantSerialNumber());
     assertEquals("JDK default", signer.providerName());
   }
+
+  @Test
+  void writesBase64AsOkioDoesForEveryLength() {
+    dev.payscore.testing.Seeded.forAll("appendBase64 == ByteString.base64", 300, random -> {
+      byte[] bytes = dev.payscore.testing.Seeded.bytes(random, 300);
+      assertEquals(okio.ByteString.of(bytes).base64(),
+          RequestSigner.appendBase64(new StringBuilder(), bytes).toString());
+    });
+  }
 }

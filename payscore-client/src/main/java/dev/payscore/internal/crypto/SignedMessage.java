@@ -25,9 +25,7 @@ public final class SignedMessage {
    * @return UTF-8 bytes
    */
   public static byte[] requestHead(String method, String canonicalUrl, long timestamp, String nonce) {
-    return new StringBuilder(method.length() + canonicalUrl.length() + nonce.length() + 24)
-        .append(method).append('\n').append(canonicalUrl).append('\n').append(timestamp).append('\n')
-        .append(nonce).append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    return lines(method, canonicalUrl, Long.toString(timestamp), nonce);
   }
 
   /**
@@ -38,9 +36,35 @@ public final class SignedMessage {
    * @return UTF-8 bytes
    */
   public static byte[] answerHead(String timestamp, String nonce) {
-    return new StringBuilder(timestamp.length() + nonce.length() + 2)
-        .append(timestamp).append('\n').append(nonce).append('\n').toString()
-        .getBytes(StandardCharsets.UTF_8);
+    return lines(timestamp, nonce);
+  }
+
+  /**
+   * The parts, each followed by {@code \n}, in UTF-8: written straight into the array when they are
+   * ASCII (the usual case, and the same bytes), through a String otherwise.
+   */
+  private static byte[] lines(String... parts) {
+    int length = parts.length;
+    for (String part : parts) {
+      length += part.length();
+    }
+    byte[] out = new byte[length];
+    int position = 0;
+    for (String part : parts) {
+      for (int i = 0; i < part.length(); i++) {
+        char c = part.charAt(i);
+        if (c >= 0x80) {
+          StringBuilder text = new StringBuilder(length + 8);
+          for (String each : parts) {
+            text.append(each).append('\n');
+          }
+          return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        out[position++] = (byte) c;
+      }
+      out[position++] = '\n';
+    }
+    return out;
   }
 
   /**

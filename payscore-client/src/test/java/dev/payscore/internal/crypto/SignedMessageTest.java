@@ -49,4 +49,18 @@ class SignedMessageTest {
     assertEquals("POST\n/v3/%E4%B8%AD\n1\n\u4e2d\n", new String(
         SignedMessage.requestHead("POST", "/v3/%E4%B8%AD", 1L, "\u4e2d"), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void headsAreTheUtf8OfTheirLinesForAnyText() {
+    dev.payscore.testing.Seeded.forAll("heads == UTF-8 of the lines", 500, random -> {
+      String alphabet = "aZ09/%?=\u00e9\u4e2d\ud83d\ude00\ud800\u007f\u0080";
+      String a = dev.payscore.testing.Seeded.string(random, alphabet, 0, 12);
+      String b = dev.payscore.testing.Seeded.string(random, alphabet, 0, 12);
+      long time = random.nextLong();
+      assertEquals(java.util.Arrays.toString((a + "\n" + b + "\n").getBytes(StandardCharsets.UTF_8)),
+          java.util.Arrays.toString(SignedMessage.answerHead(a, b)));
+      assertEquals(java.util.Arrays.toString(("POST\n" + a + "\n" + time + "\n" + b + "\n").getBytes(StandardCharsets.UTF_8)),
+          java.util.Arrays.toString(SignedMessage.requestHead("POST", a, time, b)));
+    });
+  }
 }

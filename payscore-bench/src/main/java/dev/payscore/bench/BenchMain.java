@@ -80,7 +80,10 @@ public final class BenchMain {
       Collection<RunResult> results = new Runner(options).run();
 
       Map<String, Double> cpu = cpuPerCall(BenchKeys.load(keysDir), url);
-      double[] overhead = interleavedOverhead(url, keysDir, quick ? 8 : 30);
+      Object[] overhead = alternating(java, classpath, url, keysDir, "pipeline", "bare", 20_000, quick ? 10 : 40, 250);
+      Object[] floorJdk = alternating(java, classpath, url, keysDir, "ours-jdk", "floor-jdk", 1500, quick ? 6 : 30, 40);
+      Object[] floorNative = alternating(java, classpath, url, keysDir, "ours-native", "floor-native", 5000,
+          quick ? 6 : 30, 100);
       String ownJar = classpath; // the child JVMs get the same class path minus native providers
       String coldClasspath = Arrays.stream(ownJar.split(File.pathSeparator))
           .filter(e -> !e.contains("conscrypt") && !e.contains("Corretto"))
@@ -88,7 +91,7 @@ public final class BenchMain {
       Map<String, Double> cold = coldStartMediansMs(java, coldClasspath, url, keysDir, freshRuns);
       Map<String, Double> cli = CliTiming.medians(cliTarget,
           Paths.get("examples", "complete-service-used.json").toAbsolutePath(), freshRuns);
-      String report = report(results, cpu, overhead, cold, cli, freshRuns);
+      String report = report(results, cpu, overhead, floorJdk, floorNative, cold, cli, freshRuns);
       System.out.println(report);
       Files.write(out.resolve("report.md"), report.getBytes(StandardCharsets.UTF_8));
     } finally {
@@ -129,52 +132,98 @@ public final class BenchMain {
     return micros;
   }
 
+  /** Totals of one kind of call over the measured rounds of {@link #alternating}. */
+  static final class Totals {
+    long calls;
+    long wallNanos;
+    long cpuNanos;
+    long bytes;
+
+    double wallMicros() {
+      return wallNanos / 1000.0 / calls;
+    }
+
+    double cpuMicros() {
+      return cpuNanos / 1000.0 / calls;
+    }
+
+    double bytesPerCall() {
+      return bytes / (double) calls;
+    }
+
+    double perSecond() {
+      return calls * 1e9 / wallNanos;
+    }
+  }
+
   /**
-   * The overhead benchmark's two calls on one thread, alternating in rounds of 250 calls after 5,000
-   * warm-up calls each, so that a change of load hits both alike: thread CPU and thread-allocated
-   * bytes per call of the pipeline and of the bare call, and the lowest and highest per-round CPU
-   * ratio (how noisy it was).
+   * Two kinds of {@link CallWorker} call, each in a JVM of its own (so that neither shares the other's
+   * JIT profile), warmed up, then measured in alternating rounds (so that a change of load hits both
+   * alike).
    *
-   * @return {pipeline µs, bare µs, pipeline bytes, bare bytes, min ratio, max ratio}
+   * @return the totals of the two kinds, and the lowest and highest per-round CPU ratio a/b in [2]
    */
-  static double[] interleavedOverhead(String url, Path keysDir, int rounds) throws Exception {
-    System.setProperty("bench.url", url);
-    System.setProperty("bench.keys", keysDir.toString());
-    OverheadBenchmark calls = new OverheadBenchmark();
-    calls.setUp();
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < 5000; i++) {
-      calls.pipelineNoCrypto();
-      calls.bareOkHttp();
-    }
-    long[] cpu = new long[2];
-    long[] bytes = new long[2];
-    double minRatio = Double.MAX_VALUE;
-    double maxRatio = 0;
-    int perRound = 250;
-    for (int round = 0; round < rounds; round++) {
-      long[] roundCpu = new long[2];
-      for (int which = 0; which < 2; which++) {
-        long startCpu = threads.getCurrentThreadCpuTime();
-        long startBytes = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < perRound; i++) {
-          if (which == 0) {
-            calls.pipelineNoCrypto();
-          } else {
-            calls.bareOkHttp();
-          }
+  static Object[] alternating(String java, String classpath, String url, Path keys, String a, String b,
+      int warmCalls, int rounds, int perRound) throws Exception {
+    Process[] workers = new Process[2];
+    BufferedReader[] answers = new BufferedReader[2];
+    java.io.PrintStream[] commands = new java.io.PrintStream[2];
+    String[] kinds = {a, b};
+    try {
+      for (int i = 0; i < 2; i++) {
+        workers[i] = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, CallWorker.class.getName(), kinds[i], url,
+            keys.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        answers[i] = new BufferedReader(new InputStreamReader(workers[i].getInputStream(), StandardCharsets.UTF_8));
+        commands[i] = new java.io.PrintStream(workers[i].getOutputStream(), true, "UTF-8");
+        String ready = answers[i].readLine();
+        if (!"READY".equals(ready)) {
+          throw new IllegalStateException(kinds[i] + " worker did not start: " + ready);
         }
-        roundCpu[which] = threads.getCurrentThreadCpuTime() - startCpu;
-        bytes[which] += threads.getCurrentThreadAllocatedBytes() - startBytes;
-        cpu[which] += roundCpu[which];
       }
-      double ratio = roundCpu[0] / (double) roundCpu[1];
-      minRatio = Math.min(minRatio, ratio);
-      maxRatio = Math.max(maxRatio, ratio);
+      for (int i = 0; i < 2; i++) {
+        round(commands[i], answers[i], kinds[i], warmCalls);
+      }
+      Totals[] totals = {new Totals(), new Totals()};
+      double minRatio = Double.MAX_VALUE;
+      double maxRatio = 0;
+      for (int round = 0; round < rounds; round++) {
+        long[][] measured = new long[2][];
+        for (int i = 0; i < 2; i++) {
+          measured[i] = round(commands[i], answers[i], kinds[i], perRound);
+          totals[i].calls += perRound;
+          totals[i].wallNanos += measured[i][0];
+          totals[i].cpuNanos += measured[i][1];
+          totals[i].bytes += measured[i][2];
+        }
+        double ratio = measured[0][1] / (double) measured[1][1];
+        minRatio = Math.min(minRatio, ratio);
+        maxRatio = Math.max(maxRatio, ratio);
+      }
+      for (int i = 0; i < 2; i++) {
+        commands[i].println();
+        if (!workers[i].waitFor(60, TimeUnit.SECONDS) || workers[i].exitValue() != 0) {
+          throw new IllegalStateException(kinds[i] + " worker failed (every call must sign and verify once)");
+        }
+      }
+      return new Object[] {totals[0], totals[1], new double[] {minRatio, maxRatio}};
+    } finally {
+      for (Process worker : workers) {
+        if (worker != null) {
+          worker.destroy();
+        }
+      }
     }
-    calls.checkEveryCallSignedAndVerified();
-    double n = rounds * (double) perRound;
-    return new double[] {cpu[0] / 1000.0 / n, cpu[1] / 1000.0 / n, bytes[0] / n, bytes[1] / n, minRatio, maxRatio};
+  }
+
+  private static long[] round(java.io.PrintStream command, BufferedReader answer, String kind, int calls)
+      throws java.io.IOException {
+    command.println(calls);
+    String line = answer.readLine();
+    if (line == null) {
+      throw new IllegalStateException(kind + " worker stopped");
+    }
+    String[] parts = line.split(" ");
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])};
   }
 
   /** The floor benchmark's name for the provider the client picks by itself. */
@@ -220,7 +269,8 @@ public final class BenchMain {
     return bytes.toByteArray();
   }
 
-  static String report(Collection<RunResult> results, Map<String, Double> cpu, double[] overhead, Map<String, Double> cold,
+  static String report(Collection<RunResult> results, Map<String, Double> cpu, Object[] overhead, Object[] floorJdk,
+      Object[] floorNative, Map<String, Double> cold,
       Map<String, Double> cli, int freshRuns) {
     Map<String, Double> throughput = new LinkedHashMap<>();
     Map<String, Double> alloc = new LinkedHashMap<>();
@@ -286,42 +336,51 @@ public final class BenchMain {
     md.append("\n(CPU µs/call: thread CPU of the calling threads per call; target for bytes/call with JDK crypto:"
         + " ≤ 0.75× official.)\n");
 
+    Totals pipeline = (Totals) overhead[0];
+    Totals bareCalls = (Totals) overhead[1];
+    double[] spread = (double[]) overhead[2];
     md.append("\n### Overhead: the client pipeline with no-op crypto vs a bare OkHttp call (one thread)\n\n")
         .append("Same bytes and headers sent, same answer read, same OkHttp timeouts; the pipeline's signature and")
-        .append(" verification are a JCA provider that does no arithmetic (bench only). JMH: each for its own")
-        .append(" iterations; interleaved: the two alternating in rounds of 250 calls on one thread, so that a load")
-        .append(" change hits both alike.\n\n")
-        .append("| call | CPU µs/call (JMH) | CPU µs/call (interleaved) | bytes/call (JMH) | bytes/call (interleaved) | calls/s (JMH) |\n")
+        .append(" verification are a JCA provider that does no arithmetic (bench only). JMH: each in its own fork,")
+        .append(" one after the other. Alternating: each in a JVM of its own, measured in alternating rounds of 250")
+        .append(" calls after 20,000 warm-up calls, so that a change of load hits both alike.\n\n")
+        .append("| call | CPU µs/call (JMH) | CPU µs/call (alternating) | bytes/call (JMH) | bytes/call (alternating) | calls/s (JMH) |\n")
         .append("|---|---|---|---|---|---|\n");
     String[][] overheadRows = {{"client pipeline, no-op crypto", "pipelineNoCrypto"}, {"bare OkHttp call", "bareOkHttp"}};
+    Totals[] overheadTotals = {pipeline, bareCalls};
     for (int i = 0; i < 2; i++) {
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %.0f | %.0f |%n", overheadRows[i][0],
-          cpuPerOp.getOrDefault(overheadRows[i][1], Double.NaN), overhead[i],
-          alloc.getOrDefault(overheadRows[i][1], Double.NaN), overhead[2 + i],
+          cpuPerOp.getOrDefault(overheadRows[i][1], Double.NaN), overheadTotals[i].cpuMicros(),
+          alloc.getOrDefault(overheadRows[i][1], Double.NaN), overheadTotals[i].bytesPerCall(),
           throughput.getOrDefault(overheadRows[i][1], Double.NaN)));
     }
     md.append(String.format(Locale.ROOT,
         "| **ratio** (target ≤ 1.3 CPU, ≤ 1.5 bytes) | **%.2f** | **%.2f** (rounds %.2f to %.2f) | **%.2f** | **%.2f** | %.2f |%n",
         cpuPerOp.getOrDefault("pipelineNoCrypto", Double.NaN) / cpuPerOp.getOrDefault("bareOkHttp", Double.NaN),
-        overhead[0] / overhead[1], overhead[4], overhead[5],
+        pipeline.cpuMicros() / bareCalls.cpuMicros(), spread[0], spread[1],
         alloc.getOrDefault("pipelineNoCrypto", Double.NaN) / alloc.getOrDefault("bareOkHttp", Double.NaN),
-        overhead[2] / overhead[3],
+        pipeline.bytesPerCall() / bareCalls.bytesPerCall(),
         throughput.getOrDefault("pipelineNoCrypto", Double.NaN) / throughput.getOrDefault("bareOkHttp", Double.NaN)));
 
     md.append("\n### Against the physical limit: one bare loopback call + one signature + one verification\n\n")
-        .append("| provider | bare call/s | sign/s | verify/s | composed floor calls/s | our calls/s | our share (target ≥ 0.9) |\n")
+        .append("Measured: our full verified call and the composed floor (the bare call above, then a signature of a")
+        .append(" 714-byte message, then a verification, with the same provider), each in a JVM of its own, in")
+        .append(" alternating rounds. Composed: 1 / (1/bare + 1/sign + 1/verify) from the JMH rows above, which ran")
+        .append(" minutes apart.\n\n")
+        .append("| provider | floor calls/s (measured) | our calls/s (measured) | **our share** (target ≥ 0.9) | floor calls/s (composed) | our calls/s (JMH) | share (composed) |\n")
         .append("|---|---|---|---|---|---|---|\n");
     Double bare = throughput.get("bareOkHttp");
-    for (String[] row : new String[][] {{"JDK", "oursJdk1"}, {nativeName(), "oursNative1"}}) {
+    Object[][] floors = {{"JDK", "oursJdk1", floorJdk}, {nativeName(), "oursNative1", floorNative}};
+    for (Object[] row : floors) {
+      Totals ours = (Totals) ((Object[]) row[2])[0];
+      Totals floor = (Totals) ((Object[]) row[2])[1];
       Double sign = throughput.get("sign/" + row[0]);
       Double verify = throughput.get("verify/" + row[0]);
-      Double ours = throughput.get(row[1]);
-      if (bare == null || sign == null || verify == null || ours == null) {
-        continue;
-      }
-      double floor = 1 / (1 / bare + 1 / sign + 1 / verify);
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | **%.2f** |%n", row[0], bare, sign,
-          verify, floor, ours, ours / floor));
+      Double oursJmh = throughput.get((String) row[1]);
+      double composed = bare == null || sign == null || verify == null ? Double.NaN : 1 / (1 / bare + 1 / sign + 1 / verify);
+      double jmh = oursJmh == null ? Double.NaN : oursJmh;
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | **%.2f** | %.0f | %.0f | %.2f |%n", row[0],
+          floor.perSecond(), ours.perSecond(), ours.perSecond() / floor.perSecond(), composed, jmh, jmh / composed));
     }
 
     md.append("\n### Client CPU per call beyond the signature and verification (one thread)\n\n| client / provider | CPU µs/call | sign+verify µs (floor) | beyond crypto µs |\n|---|---|---|---|\n");

@@ -11,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that a verified answer is about what the request asked: a validly signed answer can be
  * replayed within its window for another call, so where the answer carries {@code out_order_no},
- * {@code appid}, {@code service_id} or {@code mchid} and the request fixed that value (in the path,
- * the query or the body), they must be equal; and an order-status answer (it carries {@code state})
- * is never the answer to a complete, cancel or sync call, whose answers do not.
+ * {@code appid}, {@code service_id}, {@code mchid}, {@code openid}, {@code out_refund_no}, {@code
+ * transaction_id} or {@code out_trade_no} and the request fixed that value (in the path, the query or
+ * the body), they must be equal; and an order-status answer (it carries {@code state}) is never the
+ * answer to a complete, cancel or sync call, whose answers do not.
  */
 final class AnswerMatcher {
-  private static final String[] FIXED = {"out_order_no", "appid", "service_id", "mchid"};
+  private static final String[] FIXED = {"out_order_no", "appid", "service_id", "mchid", "openid",
+      "out_refund_no", "transaction_id", "out_trade_no"};
   private static final String ACTIONS = "/v3/payscore/payafter-orders/";
+  private static final String REFUND = "/v3/refund/domestic/refunds/";
 
   private AnswerMatcher() {
   }
@@ -55,6 +58,11 @@ final class AnswerMatcher {
               + segments.get(index + 2);
         }
       }
+    }
+    int refund = path.indexOf(REFUND);
+    if (refund >= 0) {
+      java.util.List<String> segments = url.pathSegments();
+      asked.put("out_refund_no", segments.get(segments.size() - 1));
     }
     for (String name : FIXED) {
       String expected = asked.get(name);

@@ -7,6 +7,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.squareup.moshi.Moshi;
 import dev.payscore.api.PayafterOrdersApi;
+import dev.payscore.api.RefundsApi;
+import dev.payscore.api.UserServiceStateApi;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.CryptoProviders;
 import dev.payscore.auth.NonceGenerator;
@@ -65,6 +67,8 @@ public final class PayScoreClient {
   private final boolean ownsOkHttpClient;
   private final AtomicReference<ResponseVerifier> verifier;
   private final PayafterOrdersApi payafterOrders;
+  private final RefundsApi refunds;
+  private final UserServiceStateApi userServiceState;
 
   private PayScoreClient(HttpUrl baseUrl, String merchantId, String merchantSerialNumber,
       SignatureScheme scheme, java.util.concurrent.atomic.AtomicBoolean closed, OkHttpClient okHttpClient,
@@ -85,6 +89,8 @@ public final class PayScoreClient {
             .addCallAdapterFactory(new QueryContractCallAdapterFactory())
             .build();
     this.payafterOrders = retrofit.create(PayafterOrdersApi.class);
+    this.refunds = retrofit.create(RefundsApi.class);
+    this.userServiceState = retrofit.create(UserServiceStateApi.class);
   }
 
   /**
@@ -105,6 +111,29 @@ public final class PayScoreClient {
    */
   public PayafterOrdersApi payafterOrders() {
     return payafterOrders;
+  }
+
+  /**
+   * Returns the refund operations (退款): refund a paid order, wholly or in part, and query a refund.
+   * A refund request must name the order by exactly one of {@code transaction_id} and {@code
+   * out_trade_no}, or it is refused before sending.
+   *
+   * @return the Retrofit interface; {@code execute()} returns the verified answer or throws a
+   *     {@link WechatPayException}
+   */
+  public RefundsApi refunds() {
+    return refunds;
+  }
+
+  /**
+   * Returns the user service state operation (查询用户授权状态): whether a user may use a Pay Score
+   * service.
+   *
+   * @return the Retrofit interface; {@code execute()} returns the verified answer or throws a
+   *     {@link WechatPayException}
+   */
+  public UserServiceStateApi userServiceState() {
+    return userServiceState;
   }
 
   /**

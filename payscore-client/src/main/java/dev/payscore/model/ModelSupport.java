@@ -91,6 +91,27 @@ final class ModelSupport {
     }
   }
 
+  /**
+   * Exactly one of {@code names} must be present ({@code values} holds their values, in the same
+   * order): the rule {@code x-payscore-exactly-one-of} of a schema.
+   */
+  static void exactlyOneOf(
+      String parent, String[] names, @Nullable Object[] values, List<String> violations) {
+    int present = 0;
+    for (Object value : values) {
+      if (value != null) {
+        present++;
+      }
+    }
+    if (present != 1) {
+      StringBuilder paths = new StringBuilder();
+      for (String name : names) {
+        paths.append(paths.length() == 0 ? "" : ", ").append(path(parent, name));
+      }
+      violations.add(paths + ": exactly one is required, got " + present);
+    }
+  }
+
   static void knownEnum(
       String parent, String name, @Nullable Enum<?> value, List<String> violations) {
     if (value != null && "UNKNOWN".equals(value.name())) {

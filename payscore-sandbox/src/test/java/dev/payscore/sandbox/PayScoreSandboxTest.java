@@ -210,6 +210,10 @@ class PayScoreSandboxTest {
       {"{" + base.replace("\"total_amount\":1", "\"total_amount\":\"x\"") + "}", "/total_amount"},
       {"{\"appid\":\"" + APPID + "\",\"service_id\":\"" + SERVICE_ID + "\",\"total_amount\":1}", "/finish_type"},
       {"not json", "/"},
+      // The CLI's strict reading, shared: a number as a string, a name twice, a raw control character.
+      {"{" + base.replace("\"total_amount\":1", "\"total_amount\":\"39500\"") + "}", "/total_amount"},
+      {"{" + base + ",\"total_amount\":2}", "/total_amount"},
+      {"{" + base.replace(APPID, APPID + "\u0001") + "}", "/appid"},
     };
     for (String[] c : cases) {
       try (Response response = raw(path(), c[0], true, 0)) {

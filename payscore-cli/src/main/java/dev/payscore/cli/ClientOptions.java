@@ -40,7 +40,7 @@ final class ClientOptions {
 
   /** What seeds the embedded sandbox before the call, when no credentials are given. */
   interface Seed {
-    void plant(PayScoreSandbox sandbox);
+    void plant(PayScoreSandbox sandbox) throws java.io.IOException;
   }
 
   /** A client, and the sandbox behind it if any. */

@@ -8,9 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code payscore} command line: {@code payscore complete} completes a pay-after order against
- * WeChat Pay or, with no credentials, against the embedded sandbox; {@code payscore sandbox} runs the
- * sandbox as a standalone server. Exit codes: see {@link ExitCode}.
+ * The {@code payscore} command line: {@code payscore complete} completes a pay-after order (and
+ * {@code refund} refunds a paid one) against WeChat Pay or, with no credentials, against the embedded
+ * sandbox; {@code payscore sandbox} runs the sandbox as a standalone server. Exit codes: see {@link ExitCode}.
  */
 @Command(
     name = "payscore",
@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     description = "WeChat Pay Score pay-after orders (微信支付分 先享后付), signed and verified.",
     subcommands = {
       CreateCommand.class, QueryCommand.class, CompleteCommand.class, CancelCommand.class,
-      SyncCommand.class, NotifyParseCommand.class, SandboxCommand.class
+      SyncCommand.class, RefundCommand.class, RefundQueryCommand.class, UserStateCommand.class,
+      NotifyParseCommand.class, SandboxCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -110,6 +110,48 @@ class PayScoreCliTest {
   }
 
   @Test
+  void refundsQueriesARefundAndAsksTheUserStateAgainstTheEmbeddedSandboxWithoutCredentials() {
+    Run refund = run("refund", "--request", BASE.resolve("examples/refund.json").toString());
+    assertEquals(0, refund.code, refund.err);
+    assertTrue(refund.out.contains("\"out_refund_no\": \"1217752501201407033233368018\""), refund.out);
+    assertTrue(refund.out.contains("\"transaction_id\": \"4200000000201912021234567890\""), refund.out);
+    assertTrue(refund.out.contains("\"status\": \"PROCESSING\""), refund.out);
+    assertTrue(refund.err.contains("embedded sandbox"), refund.err);
+
+    Run query = run("refund-query", "--out-refund-no", "R-1");
+    assertEquals(0, query.code, query.err);
+    assertTrue(query.out.contains("\"out_refund_no\": \"R-1\""), query.out);
+    assertTrue(query.out.contains("\"status\": \"SUCCESS\""), query.out);
+
+    Run state = run("user-state", "--service-id", "500001", "--appid", "wxd678efh567hg6787", "--openid", "U1");
+    assertEquals(0, state.code, state.err);
+    assertTrue(state.out.contains("\"use_service_state\": \"AVAILABLE\""), state.out);
+  }
+
+  @Test
+  void refundsAgainstALiveSandboxUpToTheTotal() throws Exception {
+    String transactionId = live.createPaidOrder("CLIREFUND", "wxd678efh567hg6787", "500001", 39500L);
+    String body = new String(Files.readAllBytes(BASE.resolve("examples/refund.json")), StandardCharsets.UTF_8)
+        .replace("4200000000201912021234567890", transactionId);
+    List<String> credentials = Arrays.asList("--endpoint", live.url(), "--mchid", live.merchantId(),
+        "--serial", live.merchantSerialNumber(), "--private-key", keys.resolve("apiclient_key.pem").toString(),
+        "--wechatpay-public-key-id", live.wechatPayPublicKeyId(),
+        "--wechatpay-public-key", keys.resolve("pub_key.pem").toString());
+    for (int i = 1; i <= 4; i++) {
+      List<String> args = new ArrayList<>(Arrays.asList("refund"));
+      args.addAll(credentials);
+      Run run = run(body.replace("1217752501201407033233368018", "CLIREFUND-" + i), Collections.<String, String>emptyMap(),
+          args.toArray(new String[0]));
+      if (i < 4) {
+        assertEquals(0, run.code, run.err); // 3 × 100 yuan of 395
+      } else {
+        assertEquals(ExitCode.API_ERROR, run.code, run.err); // 400 more would exceed the total
+        assertTrue(run.err.contains("INVALID_REQUEST"), run.err);
+      }
+    }
+  }
+
+  @Test
   void readsTheBodyFromStandardInput() throws Exception {
     String body = new String(Files.readAllBytes(Paths.get(NOT_USED)), StandardCharsets.UTF_8);
     Run run = run(body, Collections.<String, String>emptyMap(), "complete", "--out-order-no", "ORDER2");

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The identifiers the sandbox hands out: WeChat Pay order numbers, {@code Request-ID}s, finish tickets
- * and nonces, shaped like WeChat Pay's. Thread-safe.
+ * The identifiers the sandbox hands out: WeChat Pay order numbers, transaction and refund ids,
+ * {@code Request-ID}s, finish tickets and nonces, shaped like WeChat Pay's. Thread-safe.
  */
 final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -16,6 +16,16 @@ final class Ids {
   /** A WeChat Pay order number: {@code 3000} and 16 digits, in sequence. */
   String orderId() {
     return String.format(Locale.ROOT, "3000%016d", sequence.incrementAndGet());
+  }
+
+  /** A WeChat Pay transaction id: {@code 4200} and 24 digits, in sequence. */
+  String transactionId() {
+    return String.format(Locale.ROOT, "4200%024d", sequence.incrementAndGet());
+  }
+
+  /** A WeChat Pay refund id: {@code 50} and 27 digits, in sequence. */
+  String refundId() {
+    return String.format(Locale.ROOT, "50%027d", sequence.incrementAndGet());
   }
 
   /** A {@code Request-ID}: 28 random hex digits and 8 of sequence. */

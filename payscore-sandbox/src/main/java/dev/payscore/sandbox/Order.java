@@ -66,6 +66,8 @@ final class Order {
   /** The create request with its personal fields decrypted; {@code null} for a seeded order. */
   final @Nullable CreatePayafterOrderRequest create;
   @Nullable String paySuccTime;
+  /** The transaction WeChat Pay collected the order with ({@code finish_transaction_id}); refunds name it. */
+  @Nullable String transactionId;
   @Nullable Call<CompletePayafterOrderRequest> completion;
   @Nullable Call<CancelPayafterOrderRequest> cancellation;
 
@@ -123,7 +125,8 @@ final class Order {
   PayafterOrder view(String merchantId) {
     PayafterOrder.Builder view = PayafterOrder.builder()
         .appid(appid).mchid(merchantId).outOrderNo(outOrderNo).serviceId(serviceId)
-        .orderId(orderId).state(state).finishTicket(latestTicket()).paySuccTime(paySuccTime);
+        .orderId(orderId).state(state).finishTicket(latestTicket()).paySuccTime(paySuccTime)
+        .finishTransactionId(transactionId);
     if (create != null) {
       view.serviceStartTime(create.getServiceStartTime())
           .serviceIntroduction(create.getServiceIntroduction())
@@ -143,6 +146,13 @@ final class Order {
           .realServiceEndLocation(c.getRealServiceEndLocation());
     }
     return view.build();
+  }
+
+  /** The amount WeChat Pay collected: the completed {@code total_amount}, 0 before completion. */
+  long total() {
+    Call<CompletePayafterOrderRequest> completed = completion;
+    Long total = completed == null ? null : completed.request.getTotalAmount();
+    return total == null ? 0L : total;
   }
 
   private static String describe(EnumSet<PayafterOrderState> states) {

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class OrderBook {
   private final Map<String, Order> orders = new ConcurrentHashMap<>();
+  /** Paid orders by the transaction WeChat Pay collected them with. */
+  private final Map<String, Order> transactions = new ConcurrentHashMap<>();
   private final String merchantId;
   private final Ids ids;
   private final Answers answers;
@@ -56,6 +58,29 @@ final class OrderBook {
     return ticket;
   }
 
+  /**
+   * Adds an order WeChat Pay has collected ({@code USER_PAID}) for {@code totalAmount}: seeded, then
+   * completed and paid by the same rules as through the API.
+   *
+   * @return the transaction id ({@code finish_transaction_id})
+   * @throws IllegalArgumentException when a field is empty or the amount not positive
+   * @throws IllegalStateException when the order number or transaction id is taken
+   */
+  String seedPaid(String outOrderNo, String appid, String serviceId, long totalAmount, String paySuccTime,
+      @Nullable String transactionId) {
+    if (totalAmount <= 0) {
+      throw new IllegalArgumentException("totalAmount: must be > 0, got " + totalAmount);
+    }
+    String ticket = seed(outOrderNo, appid, serviceId, null);
+    Answer completed = complete(outOrderNo, CompletePayafterOrderRequest.builder().appid(appid)
+        .serviceId(serviceId).finishType(FinishType.SERVICE_USED).totalAmount(totalAmount).finishTicket(ticket)
+        .build());
+    if (completed.status != 200) {
+      throw new IllegalStateException("order " + outOrderNo + " could not be completed: HTTP " + completed.status);
+    }
+    return userPays(outOrderNo, paySuccTime, transactionId);
+  }
+
   /** The user accepts a created order: returns the new finish ticket. */
   String accept(String outOrderNo) {
     Order order = existing(outOrderNo);
@@ -67,13 +92,32 @@ final class OrderBook {
     }
   }
 
-  /** WeChat Pay collects a finished order at {@code paySuccTime} ({@code yyyyMMddHHmmss}). */
-  void userPays(String outOrderNo, String paySuccTime) {
+  /**
+   * WeChat Pay collects a finished order at {@code paySuccTime} ({@code yyyyMMddHHmmss}), under a new
+   * transaction id, or under {@code transactionId} when given.
+   *
+   * @return the transaction id
+   */
+  String userPays(String outOrderNo, String paySuccTime, @Nullable String transactionId) {
     Order order = existing(outOrderNo);
+    String id = transactionId != null ? nonEmpty(transactionId, "transactionId") : ids.transactionId();
     synchronized (order) {
+      if (!order.allows(Order.Event.USER_PAYS)) {
+        order.apply(Order.Event.USER_PAYS); // throws, saying which state the order is in
+      }
+      if (transactions.putIfAbsent(id, order) != null) {
+        throw new IllegalStateException("transaction " + id + " exists already");
+      }
       order.apply(Order.Event.USER_PAYS);
       order.paySuccTime = paySuccTime;
+      order.transactionId = id;
     }
+    return id;
+  }
+
+  /** The order WeChat Pay collected under {@code transactionId}, or {@code null}. */
+  @Nullable Order byTransactionId(String transactionId) {
+    return transactions.get(transactionId);
   }
 
   @Nullable SandboxOrder snapshot(String outOrderNo) {

@@ -21,11 +21,15 @@ import java.util.TimeZone;
 
 /**
  * Posts notifications as WeChat Pay does: the resource encrypted with AEAD_AES_256_GCM under the
- * APIv3 key, the envelope signed with the platform key, to a URL on this machine only.
+ * APIv3 key, the envelope signed with the platform key, to a URL on this machine only. Pay Score events
+ * carry {@code original_type} {@code payscore}, refund events ({@code REFUND.*}) {@code refund}.
  */
 final class PayScoreNotificationSender {
   static final String USER_ACCEPTED = "PAYSCORE.USER_ACCEPTED";
   static final String USER_PAID = "PAYSCORE.USER_PAID";
+  static final String REFUND_SUCCESS = "REFUND.SUCCESS";
+  static final String REFUND_ABNORMAL = "REFUND.ABNORMAL";
+  static final String REFUND_CLOSED = "REFUND.CLOSED";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHANUMERIC =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -48,28 +52,38 @@ final class PayScoreNotificationSender {
   }
 
   static void requireLoopback(String url) {
+    if (!isLoopback(url)) {
+      throw new IllegalArgumentException("url: the sandbox only notifies http://127.0.0.1 or localhost, got " + url);
+    }
+  }
+
+  /** Whether the sandbox may post to {@code url}: {@code http://127.0.0.1} or {@code localhost} only. */
+  static boolean isLoopback(String url) {
     String host;
     try {
       host = new URL(url).getHost();
     } catch (IOException e) {
-      throw new IllegalArgumentException("url: not a URL");
+      return false;
     }
-    if (!url.startsWith("http://") || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
-      throw new IllegalArgumentException("url: the sandbox only notifies http://127.0.0.1 or localhost, got " + url);
-    }
+    return url.startsWith("http://") && (host.equals("127.0.0.1") || host.equals("localhost"));
   }
 
   int send(String url, String eventType, String resourceJson) throws IOException {
     requireLoopback(url);
     String nonce = random(12);
-    String associatedData = "payscore";
+    boolean refund = eventType.startsWith("REFUND.");
+    String originalType = refund ? "refund" : "payscore";
+    String associatedData = originalType;
+    String summary = !refund ? "支付分通知" : eventType.equals(REFUND_SUCCESS) ? "退款成功"
+        : eventType.equals(REFUND_ABNORMAL) ? "退款异常" : "退款关闭";
     String ciphertext = encrypt(resourceJson, nonce, associatedData);
     long now = clock.epochSeconds();
     SimpleDateFormat rfc3339 = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'+08:00'", Locale.ROOT);
     rfc3339.setTimeZone(TimeZone.getTimeZone("GMT+08:00"));
     String body = "{\"id\":\"EV-" + random(20) + "\",\"create_time\":\"" + rfc3339.format(new Date(now * 1000L))
         + "\",\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType
-        + "\",\"summary\":\"支付分通知\",\"resource\":{\"original_type\":\"payscore\",\"algorithm\":\"" + algorithm() + "\","
+        + "\",\"summary\":\"" + summary + "\",\"resource\":{\"original_type\":\"" + originalType + "\",\"algorithm\":\""
+        + algorithm() + "\","
         + "\"ciphertext\":\"" + ciphertext + "\",\"nonce\":\"" + nonce + "\",\"associated_data\":\"" + associatedData + "\"}}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signatureNonce = random(32);

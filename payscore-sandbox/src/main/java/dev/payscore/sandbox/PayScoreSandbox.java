@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.payscore.PayScoreClient;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.SignatureScheme;
+import dev.payscore.model.RefundStatus;
+import dev.payscore.model.ServiceUseState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.PrivateKey;
@@ -30,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The whole pay-after lifecycle runs there: create (personal fields decrypted with the platform
  * key, see {@link #order}), {@link #acceptOrder} (the user accepting), query, complete, cancel, sync,
- * {@link #userPays}; with {@link #notifyTo} it posts signed, encrypted notifications to a loopback
- * URL. {@link Builder#scheme} runs it in 国密 (SM2) mode.
+ * {@link #userPays}; then refunds of the paid order ({@link #createPaidOrder} seeds one; {@link
+ * #settleRefund}, {@link #failRefund}, {@link #closeRefund} move a refund on) and the user service
+ * state ({@link #setUserServiceState}); with {@link #notifyTo} it posts signed, encrypted
+ * notifications to a loopback URL. {@link Builder#scheme} runs it in 国密 (SM2) mode.
  *
  * <p>What it checks, in order: the route; {@code Accept} and {@code User-Agent} (400 {@code
  * INVALID_REQUEST}); the Authorization signature, merchant id, serial and a ±300 s timestamp window
@@ -54,6 +58,8 @@ public final class PayScoreSandbox implements AutoCloseable {
   private final SandboxKeys keys;
   private final Clock clock;
   private final OrderBook book;
+  private final RefundBook refunds;
+  private final UserServiceStates userStates = new UserServiceStates();
   private final RequestPipeline pipeline;
   private final RequestHistory history;
   private final PayScoreNotificationSender notifier;
@@ -67,10 +73,12 @@ public final class PayScoreSandbox implements AutoCloseable {
     Ids ids = new Ids();
     Answers answers = new Answers(ids);
     this.book = new OrderBook(merchantId, ids, answers);
+    this.refunds = new RefundBook(merchantId, book, ids, answers, clock);
     RequestAuthenticator authenticator = new RequestAuthenticator(merchantId, keys.merchantSerialNumber,
         keys.merchantPublicKey, keys.scheme, clock);
     this.pipeline = new RequestPipeline(
-        new PayafterRoutes(keys, authenticator, new RequestBodyReader(answers), book, answers), authenticator,
+        new PayafterRoutes(keys, authenticator, new RequestBodyReader(answers), book, refunds, userStates, answers),
+        authenticator,
         new AnswerWriter(keys.wechatPay.getPrivate(), keys.wechatPayPublicKeyId, keys.scheme, clock, ids, answers));
     this.history = pipeline.history();
     this.notifier = new PayScoreNotificationSender(keys.wechatPay.getPrivate(), keys.wechatPayPublicKeyId, clock,
@@ -177,9 +185,120 @@ public final class PayScoreSandbox implements AutoCloseable {
    * @throws IllegalStateException when there is no such order, or it is not {@code FINISHED}
    */
   public void userPays(String outOrderNo) {
-    book.userPays(outOrderNo, new SimpleDateFormat("yyyyMMddHHmmss", Locale.ROOT)
-        .format(new Date(clock.epochSeconds() * 1000L)));
+    book.userPays(outOrderNo, payTime(), null);
     notifyIfWanted(PayScoreNotificationSender.USER_PAID, outOrderNo);
+  }
+
+  /**
+   * Creates an order WeChat Pay has collected ({@code USER_PAID}) for {@code totalAmount} fen, as if it
+   * had been accepted, completed and paid: ready to be refunded by its transaction id.
+   *
+   * @param outOrderNo the merchant order number
+   * @param appid the appid
+   * @param serviceId the service id
+   * @param totalAmount what the user paid, in fen, more than 0
+   * @return its transaction id, the {@code finish_transaction_id} a query shows and a refund names
+   * @throws IllegalArgumentException when a field is empty or the amount is not positive
+   * @throws IllegalStateException when the order number is taken
+   */
+  public String createPaidOrder(String outOrderNo, String appid, String serviceId, long totalAmount) {
+    return book.seedPaid(outOrderNo, appid, serviceId, totalAmount, payTime(), null);
+  }
+
+  /**
+   * Creates a paid order under a given transaction id (for request files that carry one).
+   *
+   * @param outOrderNo the merchant order number
+   * @param appid the appid
+   * @param serviceId the service id
+   * @param totalAmount what the user paid, in fen, more than 0
+   * @param transactionId the transaction id refunds must name
+   * @throws IllegalArgumentException when a field is empty or the amount is not positive
+   * @throws IllegalStateException when the order number or the transaction id is taken
+   */
+  public void createPaidOrder(String outOrderNo, String appid, String serviceId, long totalAmount,
+      String transactionId) {
+    book.seedPaid(outOrderNo, appid, serviceId, totalAmount, payTime(),
+        requireNonNull(transactionId, "transactionId == null"));
+  }
+
+  private String payTime() {
+    return new SimpleDateFormat("yyyyMMddHHmmss", Locale.ROOT).format(new Date(clock.epochSeconds() * 1000L));
+  }
+
+  /**
+   * Plays WeChat Pay completing a refund: {@code PROCESSING} becomes {@code SUCCESS}, and {@code
+   * REFUND.SUCCESS} is posted to the refund's {@code notify_url} when it is a loopback URL, otherwise to
+   * {@link #notifyTo} if set.
+   *
+   * @param outRefundNo the merchant refund number
+   * @throws IllegalStateException when there is no such refund, or it is not {@code PROCESSING}
+   */
+  public void settleRefund(String outRefundNo) {
+    moveRefund(outRefundNo, RefundStatus.SUCCESS, PayScoreNotificationSender.REFUND_SUCCESS);
+  }
+
+  /**
+   * Plays a refund failing at the user's bank (a cancelled or frozen card): {@code PROCESSING} becomes
+   * {@code ABNORMAL}, and {@code REFUND.ABNORMAL} is posted as {@link #settleRefund} posts. The amount
+   * stays refunded, as at WeChat Pay, where the merchant then handles it in the merchant platform.
+   *
+   * @param outRefundNo the merchant refund number
+   * @throws IllegalStateException when there is no such refund, or it is not {@code PROCESSING}
+   */
+  public void failRefund(String outRefundNo) {
+    moveRefund(outRefundNo, RefundStatus.ABNORMAL, PayScoreNotificationSender.REFUND_ABNORMAL);
+  }
+
+  /**
+   * Plays WeChat Pay closing a refund: {@code PROCESSING} becomes {@code CLOSED}, its amount may be
+   * refunded again, and {@code REFUND.CLOSED} is posted as {@link #settleRefund} posts.
+   *
+   * @param outRefundNo the merchant refund number
+   * @throws IllegalStateException when there is no such refund, or it is not {@code PROCESSING}
+   */
+  public void closeRefund(String outRefundNo) {
+    moveRefund(outRefundNo, RefundStatus.CLOSED, PayScoreNotificationSender.REFUND_CLOSED);
+  }
+
+  /**
+   * Returns the status of a refund.
+   *
+   * @param outRefundNo the merchant refund number
+   * @return {@code PROCESSING}, {@code SUCCESS}, {@code ABNORMAL} or {@code CLOSED}, or {@code null}
+   *     when there is no such refund
+   */
+  public @Nullable String refundStatus(String outRefundNo) {
+    RefundStatus status = refunds.status(outRefundNo);
+    return status == null ? null : status.getValue();
+  }
+
+  /**
+   * Sets what {@code GET /v3/payscore/user-service-state} answers for a user (default {@code
+   * AVAILABLE}).
+   *
+   * @param openid the user's openid
+   * @param state {@code AVAILABLE} or {@code UNAVAILABLE}
+   * @throws IllegalArgumentException for {@code UNKNOWN}
+   */
+  public void setUserServiceState(String openid, ServiceUseState state) {
+    userStates.set(openid, state);
+  }
+
+  private void moveRefund(String outRefundNo, RefundStatus to, String eventType) {
+    String resource = refunds.settle(outRefundNo, to);
+    String url = refunds.notifyUrl(outRefundNo);
+    if (url == null || !PayScoreNotificationSender.isLoopback(url)) {
+      url = notifyUrl;
+    }
+    if (url == null) {
+      return;
+    }
+    try {
+      notifier.send(url, eventType, resource);
+    } catch (IOException e) {
+      // WeChat Pay would retry later; the sandbox records nothing and goes on.
+    }
   }
 
   /**

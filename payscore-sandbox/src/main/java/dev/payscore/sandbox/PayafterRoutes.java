@@ -3,6 +3,8 @@ package dev.payscore.sandbox;
 import dev.payscore.model.CancelPayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CreatePayafterOrderRequest;
+import dev.payscore.model.CreateRefundRequest;
+import dev.payscore.model.UserServiceState;
 import dev.payscore.model.SyncPayafterOrderRequest;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
@@ -11,12 +13,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Routes a request to its pay-after call, checking on the way what WeChat Pay checks, in its order: the
- * route (404 {@code NOT_FOUND}); {@code Accept} and {@code User-Agent} (400 {@code INVALID_REQUEST});
- * the signature (401 {@code SIGN_ERROR}); the body (400 {@code PARAM_ERROR}); then the order's rules.
+ * Routes a request to its call (the pay-after orders, the user service state, refunds), checking on the
+ * way what WeChat Pay checks, in its order: the route (404 {@code NOT_FOUND}); {@code Accept} and {@code
+ * User-Agent} (400 {@code INVALID_REQUEST}); the signature (401 {@code SIGN_ERROR}); the body and query
+ * (400 {@code PARAM_ERROR}); then the order's or refund's rules.
  */
 final class PayafterRoutes {
   private static final String COLLECTION = "/v3/payscore/payafter-orders";
+  private static final String USER_SERVICE_STATE = "/v3/payscore/user-service-state";
+  private static final String REFUNDS = "/v3/refund/domestic/refunds";
 
   /** The answer to a request, and whether its signature verified. */
   static final class Outcome {
@@ -33,14 +38,18 @@ final class PayafterRoutes {
   private final RequestAuthenticator authenticator;
   private final RequestBodyReader bodies;
   private final OrderBook book;
+  private final RefundBook refunds;
+  private final UserServiceStates userStates;
   private final Answers answers;
 
   PayafterRoutes(SandboxKeys keys, RequestAuthenticator authenticator, RequestBodyReader bodies, OrderBook book,
-      Answers answers) {
+      RefundBook refunds, UserServiceStates userStates, Answers answers) {
     this.keys = keys;
     this.authenticator = authenticator;
     this.bodies = bodies;
     this.book = book;
+    this.refunds = refunds;
+    this.userStates = userStates;
     this.answers = answers;
   }
 
@@ -55,8 +64,11 @@ final class PayafterRoutes {
     String method = request.method();
     boolean collection = path.equals(COLLECTION);
     String[] action = collection ? null : action(path);
+    boolean createRefund = path.equals(REFUNDS) && method.equals("POST");
+    String refundNo = method.equals("GET") ? refundNumber(path) : null;
+    boolean userState = path.equals(USER_SERVICE_STATE) && method.equals("GET");
     if (!(collection && (method.equals("POST") || method.equals("GET")))
-        && !(action != null && method.equals("POST"))) {
+        && !(action != null && method.equals("POST")) && !createRefund && refundNo == null && !userState) {
       return new Outcome(answers.error(404, "NOT_FOUND", "请求的资源不存在: " + method + " " + path, null), false);
     }
     if (isBlank(request.header("Accept")) || isBlank(request.header("User-Agent"))) {
@@ -68,7 +80,13 @@ final class PayafterRoutes {
     }
     Answer answer;
     try {
-      if (collection) {
+      if (createRefund) {
+        answer = refunds.create(bodies.read(request, CreateRefundRequest.class));
+      } else if (refundNo != null) {
+        answer = refunds.query(decode(refundNo));
+      } else if (userState) {
+        answer = userState(query);
+      } else if (collection) {
         answer = method.equals("GET") ? query(query) : create(request);
       } else {
         answer = act(decode(action[0]), action[1], request);
@@ -98,6 +116,19 @@ final class PayafterRoutes {
       return null;
     }
     return new String[] {path.substring(start, slash), verb};
+  }
+
+  /**
+   * Matches {@code /v3/refund/domestic/refunds/{out_refund_no}}.
+   *
+   * @return the raw refund number, or {@code null}
+   */
+  static @Nullable String refundNumber(String path) {
+    if (!path.startsWith(REFUNDS + "/")) {
+      return null;
+    }
+    String number = path.substring(REFUNDS.length() + 1);
+    return number.isEmpty() || number.indexOf('/') >= 0 ? null : number;
   }
 
   private Answer act(String outOrderNo, String verb, SandboxRequest request) throws Refused {
@@ -132,7 +163,18 @@ final class PayafterRoutes {
     return book.create(body.newBuilder().name(plain[0]).phone(plain[1]).userid(plain[2]).address(plain[3]).build());
   }
 
-  private Answer query(String query) {
+  private Answer userState(String query) {
+    Map<String, String> params = params(query);
+    for (String name : new String[] {"service_id", "appid", "openid"}) {
+      if (isBlank(params.get(name))) {
+        return answers.paramError(name, "required", "query");
+      }
+    }
+    return answers.ok(UserServiceState.class,
+        userStates.answer(params.get("appid"), params.get("service_id"), params.get("openid")));
+  }
+
+  private static Map<String, String> params(String query) {
     Map<String, String> params = new HashMap<>();
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
@@ -140,6 +182,11 @@ final class PayafterRoutes {
         params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
       }
     }
+    return params;
+  }
+
+  private Answer query(String query) {
+    Map<String, String> params = params(query);
     String appid = params.get("appid");
     String serviceId = params.get("service_id");
     if (isBlank(serviceId) || isBlank(appid)) {

@@ -32,6 +32,14 @@ class PayafterOrderTest {
   }
 
   @Test
+  void readsNullAsAbsentAlsoWhenUnknownPropertiesAreRefused() throws Exception {
+    JsonAdapter<PayafterOrder> strict = ADAPTER.failOnUnknown();
+    assertNull(strict.fromJson("{\"attach\":null,\"fees\":null}").getAttach());
+    assertEquals("Cannot skip unexpected NAME at $.new_field",
+        assertThrows(JsonDataException.class, () -> strict.fromJson("{\"new_field\":1}")).getMessage());
+  }
+
+  @Test
   void refusesAQuotedNumber() {
     assertEquals("Expected a number but was STRING at path $.total_amount",
         refusal("{\"total_amount\":\"39500\"}"));

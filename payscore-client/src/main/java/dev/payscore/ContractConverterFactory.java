@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.internal.FieldEncryption;
 import dev.payscore.model.ContractModel;
 import java.io.EOFException;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class ContractConverterFactory extends Converter.Factory {
       public RequestBody convert(Object value) throws IOException {
         if (value instanceof ContractModel) {
           ((ContractModel) value).validate();
-          value = ((ContractModel) value).encryptFields(verifier.get().keys().preferredEncryptor());
+          value = FieldEncryption.encrypt(value, verifier.get().keys().preferredEncryptor());
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);

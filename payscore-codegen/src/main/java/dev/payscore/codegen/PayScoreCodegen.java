@@ -46,6 +46,10 @@ import org.openapitools.codegen.model.OperationsMap;
  * one to every operation: {@code x-payscore-required-query}, the names of its required query
  * parameters.
  *
+ * <p>Additional properties given defaults: {@code contractFile}, the contract's file name, which every
+ * generated file names in its header (default: the input spec's); {@code adaptersClass}, the name of
+ * the Moshi factory of the contract's models (default {@code ModelAdapters}).
+ *
  * <p>Generation fails on a property the JSON adapter template does not read strictly (anything but
  * string, 32/64-bit integer, boolean, model, enum, list of models or enums, and any JSON value,
  * which Moshi reads as {@code Object}), and on an
@@ -63,6 +67,18 @@ public class PayScoreCodegen extends JavaClientCodegen {
   static final String ENCRYPTED_IN_LIST = "x-payscore-encrypted-in-list";
   static final String ENCRYPTS_LISTS = "x-payscore-encrypts-lists";
   static final String REQUIRED_QUERY = "x-payscore-required-query";
+  static final String CONTRACT_FILE = "contractFile";
+  static final String ADAPTERS_CLASS = "adaptersClass";
+
+  /** Gives {@code contractFile} and {@code adaptersClass} their defaults when not set. */
+  @Override
+  public void processOpts() {
+    super.processOpts();
+    if (!additionalProperties.containsKey(CONTRACT_FILE) && getInputSpec() != null) {
+      additionalProperties.put(CONTRACT_FILE, java.nio.file.Paths.get(getInputSpec()).getFileName().toString());
+    }
+    additionalProperties.putIfAbsent(ADAPTERS_CLASS, "ModelAdapters");
+  }
 
   @Override
   protected ImmutableMap.Builder<String, Mustache.Lambda> addMustacheLambdas() {

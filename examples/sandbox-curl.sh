@@ -6,6 +6,7 @@ set -euo pipefail
 S=${1:-sandbox.json}
 URL=$(jq -r .url "$S"); MCHID=$(jq -r .mchid "$S"); SERIAL=$(jq -r .merchant_serial "$S")
 KEY=$(jq -r .merchant_private_key_file "$S"); TOKEN=$(jq -r .control_token "$S")
+PUB_KEY_ID=$(jq -r .wechatpay_public_key_id "$S")
 NO=CURL$(date +%s)
 
 # One signed WeChat Pay call: Authorization over "METHOD\nPATH\nTIMESTAMP\nNONCE\nBODY\n".
@@ -13,7 +14,7 @@ wechatpay() { # METHOD PATH [BODY]
   local ts nonce sig
   ts=$(date +%s); nonce=$(openssl rand -hex 16)
   sig=$(printf '%s\n%s\n%s\n%s\n%s\n' "$1" "$2" "$ts" "$nonce" "${3:-}" | openssl dgst -sha256 -sign "$KEY" | openssl base64 -A)
-  curl -sS -X "$1" "${URL%/}$2" -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'User-Agent: curl' \
+  curl -sS -X "$1" "${URL%/}$2" -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'User-Agent: curl' -H "Wechatpay-Serial: $PUB_KEY_ID" \
     -H "Authorization: WECHATPAY2-SHA256-RSA2048 mchid=\"$MCHID\",nonce_str=\"$nonce\",signature=\"$sig\",timestamp=\"$ts\",serial_no=\"$SERIAL\"" \
     ${3:+--data-binary "$3"}
   echo

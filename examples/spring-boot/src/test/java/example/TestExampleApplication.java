@@ -9,7 +9,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.annotation.Order;
 
 /**
  * The application against the embedded sandbox ({@code mvn spring-boot:test-run}): it starts with
@@ -31,11 +30,11 @@ public class TestExampleApplication {
   @TestConfiguration(proxyBeanMethods = false)
   static class DemoRide {
     @Bean
-    @Order // after SandboxConfiguration's listener
     ApplicationListener<ApplicationReadyEvent> playOneRide(Rides rides) {
       return ready -> {
         String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port");
         String ride = "RIDE" + System.currentTimeMillis() % 100_000_000L;
+        ExampleSandbox.sandbox().notifyTo("http://127.0.0.1:" + port + "/payscore/notify");
         try {
           rides.start(ride);
           ExampleSandbox.sandbox().acceptOrder(ride);   // the user accepts in WeChat: USER_ACCEPTED

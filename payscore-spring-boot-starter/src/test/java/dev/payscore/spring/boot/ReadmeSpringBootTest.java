@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import com.squareup.moshi.Moshi;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -31,8 +34,11 @@ class ReadmeSpringBootTest {
     try (InputStream in = ReadmeSpringBootTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       assertThat(in).as("spring-configuration-metadata.json is generated").isNotNull();
       Set<String> names = new TreeSet<>();
-      new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("properties")
-          .forEach(property -> names.add(property.get("name").asText()));
+      Map<?, ?> metadata = (Map<?, ?>) new Moshi.Builder().build().adapter(Object.class)
+          .fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      for (Object property : (List<?>) metadata.get("properties")) {
+        names.add((String) ((Map<?, ?>) property).get("name"));
+      }
       return names;
     }
   }

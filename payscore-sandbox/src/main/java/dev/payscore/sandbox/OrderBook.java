@@ -14,7 +14,10 @@ import dev.payscore.model.PayafterOrderState;
 import dev.payscore.model.SyncPayafterOrderRequest;
 import dev.payscore.model.SyncPayafterOrderResponse;
 import dev.payscore.model.SyncType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -118,6 +121,31 @@ final class OrderBook {
   /** The order WeChat Pay collected under {@code transactionId}, or {@code null}. */
   @Nullable Order byTransactionId(String transactionId) {
     return transactions.get(transactionId);
+  }
+
+  /** The user lets a created order expire: {@code CREATED} becomes {@code REVOKED}. */
+  void expire(String outOrderNo) {
+    Order order = existing(outOrderNo);
+    synchronized (order) {
+      order.apply(Order.Event.EXPIRE);
+    }
+  }
+
+  /** The query view of every order, as JSON objects, in order-number order. */
+  List<String> viewsJson() {
+    List<String> views = new ArrayList<>();
+    for (Order order : new TreeMap<>(orders).values()) {
+      synchronized (order) {
+        views.add(answers.json(PayafterOrder.class, order.view(merchantId)));
+      }
+    }
+    return views;
+  }
+
+  /** Forgets every order. */
+  void clear() {
+    orders.clear();
+    transactions.clear();
   }
 
   @Nullable SandboxOrder snapshot(String outOrderNo) {

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts notifications as WeChat Pay does: the resource encrypted with AEAD_AES_256_GCM under the
@@ -38,9 +39,12 @@ final class PayScoreNotificationSender {
   private final String keyId;
   private final Clock clock;
   private final SignatureScheme scheme;
-  private final String apiV3Key = random(32);
+  private final String apiV3Key;
 
-  PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock, SignatureScheme scheme) {
+  /** With {@code apiV3Key} {@code null}, a random one. */
+  PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock, SignatureScheme scheme,
+      @Nullable String apiV3Key) {
+    this.apiV3Key = apiV3Key != null ? apiV3Key : random(32);
     this.signer = Signatures.signer(platformKey, null);
     this.keyId = keyId;
     this.clock = clock;

@@ -154,6 +154,11 @@ final class RefundBook {
     return record == null ? null : record.request.getNotifyUrl();
   }
 
+  /** Forgets every refund. */
+  synchronized void clear() {
+    refunds.clear();
+  }
+
   /** A refund's status, or {@code null} when there is no such refund. */
   synchronized @Nullable RefundStatus status(String outRefundNo) {
     Record record = refunds.get(requireNonNull(outRefundNo, "outRefundNo == null"));

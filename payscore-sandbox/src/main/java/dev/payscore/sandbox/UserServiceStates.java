@@ -22,6 +22,10 @@ final class UserServiceStates {
     states.put(openid, state);
   }
 
+  void clear() {
+    states.clear();
+  }
+
   UserServiceState answer(String appid, String serviceId, String openid) {
     ServiceUseState state = states.get(openid);
     return UserServiceState.builder().appid(appid).serviceId(serviceId).openid(openid)

@@ -207,6 +207,25 @@ class RefundLifecycleTest {
   }
 
   @Test
+  void resetForgetsRefundsPaidTransactionsAndUserStates() throws Exception {
+    String transactionId = sandbox.createPaidOrder("Z1", APPID, SERVICE_ID, 1000);
+    client.refunds().createRefund(refund(transactionId, "Z1-R1", 100, 1000)).execute();
+    sandbox.setUserServiceState("OPENID-Z", ServiceUseState.UNAVAILABLE);
+    sandbox.reset();
+    assertNull(sandbox.refundStatus("Z1-R1"));
+    assertEquals("RESOURCE_NOT_EXISTS", assertThrows(WechatPayApiException.class,
+        () -> client.refunds().queryRefund("Z1-R1").execute()).getCode());
+    assertEquals("RESOURCE_NOT_EXISTS", assertThrows(WechatPayApiException.class,
+        () -> client.refunds().createRefund(refund(transactionId, "Z1-R2", 100, 1000)).execute()).getCode());
+    assertEquals(ServiceUseState.AVAILABLE, client.userServiceState()
+        .queryUserServiceState(SERVICE_ID, APPID, "OPENID-Z").execute().body().getUseServiceState());
+    // The same order number and transaction id can be used again, and refunded.
+    sandbox.createPaidOrder("Z1", APPID, SERVICE_ID, 1000, transactionId);
+    assertEquals(RefundStatus.PROCESSING, client.refunds()
+        .createRefund(refund(transactionId, "Z1-R1", 100, 1000)).execute().body().getStatus());
+  }
+
+  @Test
   void theUserServiceStateIsAvailableUnlessToldOtherwise() throws Exception {
     assertEquals(ServiceUseState.AVAILABLE, client.userServiceState()
         .queryUserServiceState(SERVICE_ID, APPID, "OPENID-1").execute().body().getUseServiceState());

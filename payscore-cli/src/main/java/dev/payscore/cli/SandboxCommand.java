@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +52,11 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--serial", description = "Serial of your merchant certificate, with --merchant-public-key.")
   String serial;
 
+  @Option(names = "--platform-certificates",
+      description = "Certificate mode: sign with a platform certificate instead of the WeChat Pay public key,"
+          + " and serve GET /v3/certificates (try: payscore certificates --endpoint …).")
+  boolean platformCertificates;
+
   @Option(names = "--duration", paramLabel = "SECONDS", hidden = true,
       description = "Stop after this many seconds (for tests).")
   long durationSeconds;
@@ -80,6 +87,9 @@ final class SandboxCommand implements Callable<Integer> {
     }
     List<String[]> seeds = seeds();
     PayScoreSandbox.Builder builder = PayScoreSandbox.builder().port(port).merchantId(mchid);
+    if (platformCertificates) {
+      builder.platformCertificates();
+    }
     if (merchantPublicKey != null) {
       String pem = Input.text("--merchant-public-key", merchantPublicKey.toString());
       try {
@@ -104,8 +114,19 @@ final class SandboxCommand implements Callable<Integer> {
       }
       Path publicKey = dir.resolve("pub_key.pem");
       Path privateKey = dir.resolve("apiclient_key.pem");
+      Path apiV3Key = dir.resolve("apiv3.key");
+      Map<String, Path> certificates = new LinkedHashMap<>();
       try {
-        Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        if (platformCertificates) {
+          for (Map.Entry<String, String> certificate : sandbox.platformCertificates().entrySet()) {
+            Path file = dir.resolve("wechatpay_" + certificate.getKey() + ".pem");
+            Files.write(file, certificate.getValue().getBytes(StandardCharsets.UTF_8));
+            certificates.put(certificate.getKey(), file);
+          }
+        } else {
+          Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        }
+        Files.write(apiV3Key, sandbox.apiV3Key().getBytes(StandardCharsets.UTF_8));
         if (merchantPublicKey == null) {
           Files.write(privateKey, pem("PRIVATE KEY", sandbox.merchantPrivateKey().getEncoded()));
         }
@@ -118,8 +139,16 @@ final class SandboxCommand implements Callable<Integer> {
       if (merchantPublicKey == null) {
         io.out.println("  merchant private key (--private-key):  " + privateKey + "  (throwaway, generated)");
       }
-      io.out.println("  WeChat Pay public key id:              " + sandbox.wechatPayPublicKeyId());
-      io.out.println("  WeChat Pay public key:                 " + publicKey);
+      if (platformCertificates) {
+        for (Map.Entry<String, Path> certificate : certificates.entrySet()) {
+          io.out.println("  platform certificate serial:           " + certificate.getKey());
+          io.out.println("  platform certificate:                  " + certificate.getValue());
+        }
+      } else {
+        io.out.println("  WeChat Pay public key id:              " + sandbox.wechatPayPublicKeyId());
+        io.out.println("  WeChat Pay public key:                 " + publicKey);
+      }
+      io.out.println("  APIv3 key (--api-v3-key):              " + apiV3Key + "  (throwaway, generated)");
       for (String order : orders) {
         io.out.println("  order:                                 " + order);
       }

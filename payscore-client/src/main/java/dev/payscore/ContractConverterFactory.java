@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.internal.FieldEncryption;
 import dev.payscore.model.ContractModel;
 import java.io.EOFException;
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class ContractConverterFactory extends Converter.Factory {
             // body is written; it is encrypted then (a download failure is the call's failure).
             return new EncryptedWhenWritten(adapter, model, certificates);
           }
-          value = model.encryptFields(current.keys().preferredEncryptor());
+          value = FieldEncryption.encrypt(model, current.keys().preferredEncryptor());
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);
@@ -96,7 +97,7 @@ final class ContractConverterFactory extends Converter.Factory {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      Object encrypted = model.encryptFields(certificates.current().keys().preferredEncryptor());
+      Object encrypted = FieldEncryption.encrypt(model, certificates.current().keys().preferredEncryptor());
       adapter.toJson(JsonWriter.of(sink), encrypted);
     }
   }

@@ -183,6 +183,35 @@ class CertificatesCommandTest {
     assertEquals(ExitCode.OK, run.code, run.err);
     assertFalse(run.out.contains("PUB_KEY_ID_"), run.out);
     assertFalse(Files.exists(dir.resolve("pub_key.pem")));
+    Path certificate = single(dir);
+    X509Certificate x509 = PemKeys.certificate(new String(Files.readAllBytes(certificate), StandardCharsets.UTF_8));
+    assertTrue(run.out.contains("  platform certificate serial:           " + PemKeys.serialNumber(x509) + "\n"), run.out);
+    assertTrue(run.out.contains("  platform certificate:                  " + certificate + "\n"), run.out);
+    String apiV3Key = new String(Files.readAllBytes(dir.resolve("apiv3_key.txt")), StandardCharsets.US_ASCII);
+    Secrets.register(apiV3Key);
+    assertEquals(32, apiV3Key.length());
+  }
+
+  @Test
+  void theSandboxCommandsJsonListsTheCertificatesAndNoPublicKey(@TempDir Path dir) throws Exception {
+    Run run = PayScoreCliTest.run("sandbox", "--platform-certificates", "--json", "--keys-dir", dir.toString(),
+        "--duration", "1");
+    assertEquals(ExitCode.OK, run.code, run.err);
+    Secrets.register(new String(Files.readAllBytes(dir.resolve("apiv3_key.txt")), StandardCharsets.US_ASCII));
+    Map<?, ?> facts = (Map<?, ?>) new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).fromJson(run.out);
+    assertTrue(facts.containsKey("wechatpay_public_key_id"));
+    assertEquals(null, facts.get("wechatpay_public_key_id"));
+    assertEquals(null, facts.get("wechatpay_public_key_file"));
+    List<?> certificates = (List<?>) facts.get("platform_certificates");
+    assertEquals(1, certificates.size());
+    Path certificate = single(dir);
+    X509Certificate x509 = PemKeys.certificate(new String(Files.readAllBytes(certificate), StandardCharsets.UTF_8));
+    assertEquals(PemKeys.serialNumber(x509), ((Map<?, ?>) certificates.get(0)).get("serial"));
+    assertEquals(certificate.toString(), ((Map<?, ?>) certificates.get(0)).get("file"));
+  }
+
+  /** The one wechatpay_*.pem in a directory. */
+  static Path single(Path dir) throws IOException {
     List<Path> certificates = new ArrayList<>();
     for (Path file : files(dir)) {
       if (file.getFileName().toString().startsWith("wechatpay_")) {
@@ -190,12 +219,7 @@ class CertificatesCommandTest {
       }
     }
     assertEquals(1, certificates.size(), files(dir).toString());
-    X509Certificate certificate = PemKeys.certificate(new String(Files.readAllBytes(certificates.get(0)), StandardCharsets.UTF_8));
-    assertTrue(run.out.contains("platform certificate serial:           " + PemKeys.serialNumber(certificate)), run.out);
-    String apiV3Key = new String(Files.readAllBytes(dir.resolve("apiv3.key")), StandardCharsets.UTF_8);
-    Secrets.register(apiV3Key);
-    assertEquals(32, apiV3Key.length());
-    assertTrue(run.out.contains("APIv3 key (--api-v3-key):              " + dir.resolve("apiv3.key")), run.out);
+    return certificates.get(0);
   }
 
   @Test

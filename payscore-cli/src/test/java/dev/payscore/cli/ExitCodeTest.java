@@ -397,6 +397,11 @@ class ExitCodeTest {
         {"--order A:wx", "--order must be OUT_ORDER_NO:APPID:SERVICE_ID, none of them empty, got A:wx"},
         {"--order .:wx:1", "--order .:wx:1: OUT_ORDER_NO must not be \".\" or \"..\""},
         {"--order ..:wx:1", "--order ..:wx:1: OUT_ORDER_NO must not be \".\" or \"..\""},
+        {"--notify-url http://192.0.2.1/notify", "--notify-url must be an http://127.0.0.1 or http://localhost URL"},
+        {"--notify-url nonsense", "--notify-url must be an http://127.0.0.1 or http://localhost URL"},
+        {"--scheme dsa", "--scheme must be rsa or sm2, got dsa"},
+        {"--api-v3-key " + garbage, "--api-v3-key " + garbage + ": must hold 32 letters and digits"},
+        {"--api-v3-key " + dir.resolve("missing.key"), "--api-v3-key " + dir.resolve("missing.key") + ": cannot read"},
         {"--keys-dir " + aFile, "--keys-dir " + aFile + ": cannot create the directory (exists and is not a directory)"},
         {"--keys-dir " + aFile + "/keys", "--keys-dir " + aFile + "/keys: cannot create the directory"},
       };

@@ -53,23 +53,35 @@ final class AnswerWriter {
   }
 
   /**
-   * Answers a request: with {@code answer} spoiled by {@code fault}, or, for a fault that {@linkplain
-   * #replacesTheAnswer replaces the answer}, with the fault's own answer (then {@code answer} is unused).
+   * The answer a request gets: {@code answer} itself, or, for a fault that {@linkplain #replacesTheAnswer
+   * replaces the answer}, the fault's own; {@code null} when the connection is dropped without one.
+   */
+  @Nullable Answer resolve(@Nullable Answer answer, @Nullable Fault fault) {
+    Fault.Kind kind = fault == null ? null : fault.kind;
+    if (kind == Fault.Kind.DROP_CONNECTION) {
+      return null;
+    } else if (kind == Fault.Kind.SYSTEM_ERROR) {
+      return answers.error(500, "SYSTEM_ERROR", "系统繁忙,请稍后重试", null);
+    } else if (kind == Fault.Kind.TOO_MANY_REQUESTS) {
+      return answers.error(429, "FREQUENCY_LIMITED", "频率超限,请降低请求接口频率", null);
+    } else if (kind == Fault.Kind.BAD_GATEWAY_HTML) {
+      return answers.answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html", false);
+    }
+    return answer;
+  }
+
+  /**
+   * Answers a request with {@code answer} (as {@link #resolve} gave it) spoiled by {@code fault}; drops
+   * the connection when {@code answer} is {@code null}.
    */
   void write(LoopbackHttpServer.Exchange exchange, @Nullable Answer answer, @Nullable Fault fault)
       throws IOException {
     Fault.Kind kind = fault == null ? null : fault.kind;
-    if (kind == Fault.Kind.DROP_CONNECTION) {
+    if (answer == null) {
       exchange.drop();
       return;
     }
-    if (kind == Fault.Kind.SYSTEM_ERROR) {
-      answer = answers.error(500, "SYSTEM_ERROR", "系统繁忙,请稍后重试", null);
-    } else if (kind == Fault.Kind.TOO_MANY_REQUESTS) {
-      answer = answers.error(429, "FREQUENCY_LIMITED", "频率超限,请降低请求接口频率", null);
-    } else if (kind == Fault.Kind.BAD_GATEWAY_HTML) {
-      answer = answers.answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html", false);
-    } else if (kind == Fault.Kind.DELAY) {
+    if (kind == Fault.Kind.DELAY) {
       try {
         Thread.sleep(fault.millis);
       } catch (InterruptedException e) {
@@ -77,9 +89,6 @@ final class AnswerWriter {
         exchange.drop();
         return;
       }
-    }
-    if (answer == null) {
-      throw new IllegalArgumentException("answer == null");
     }
     byte[] body = spoilBody(answer.body, kind);
     List<String[]> headers = new ArrayList<>();

@@ -220,6 +220,9 @@ final class LoopbackHttpServer implements Closeable {
         case 401: return "Unauthorized";
         case 403: return "Forbidden";
         case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 415: return "Unsupported Media Type";
         case 413: return "Content Too Large";
         case 414: return "URI Too Long";
         case 429: return "Too Many Requests";

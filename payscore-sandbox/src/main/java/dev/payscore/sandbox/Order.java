@@ -30,6 +30,8 @@ final class Order {
     COMPLETE(FINISHED, USER_ACCEPTED),
     /** The merchant completes the order, the service not used ({@code finish_type} 1). */
     COMPLETE_UNUSED(REVOKED, USER_ACCEPTED),
+    /** The user lets a created order expire without accepting it (the sandbox's control API). */
+    EXPIRE(REVOKED, CREATED),
     /** The merchant cancels the order. */
     CANCEL(REVOKED, CREATED, USER_ACCEPTED),
     /** WeChat Pay collects the payment. */

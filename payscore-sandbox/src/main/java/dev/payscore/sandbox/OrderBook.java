@@ -14,7 +14,10 @@ import dev.payscore.model.PayafterOrderState;
 import dev.payscore.model.SyncPayafterOrderRequest;
 import dev.payscore.model.SyncPayafterOrderResponse;
 import dev.payscore.model.SyncType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +77,30 @@ final class OrderBook {
       order.apply(Order.Event.USER_PAYS);
       order.paySuccTime = paySuccTime;
     }
+  }
+
+  /** The user lets a created order expire: {@code CREATED} becomes {@code REVOKED}. */
+  void expire(String outOrderNo) {
+    Order order = existing(outOrderNo);
+    synchronized (order) {
+      order.apply(Order.Event.EXPIRE);
+    }
+  }
+
+  /** The query view of every order, as JSON objects, in order-number order. */
+  List<String> viewsJson() {
+    List<String> views = new ArrayList<>();
+    for (Order order : new TreeMap<>(orders).values()) {
+      synchronized (order) {
+        views.add(answers.json(PayafterOrder.class, order.view(merchantId)));
+      }
+    }
+    return views;
+  }
+
+  /** Forgets every order. */
+  void clear() {
+    orders.clear();
   }
 
   @Nullable SandboxOrder snapshot(String outOrderNo) {

@@ -55,6 +55,11 @@ import org.jspecify.annotations.Nullable;
  * Transfer-Encoding}, a coding other than {@code chunked}, bare LF, no {@code Host}), a body over 1 MiB
  * 413, a header line over 8 KiB or a head over 64 KiB 431; then the connection is closed. It keeps the
  * last 1,000 requests (see {@link #requests()}).
+ *
+ * <p>Under {@code /_sandbox/} (a prefix no WeChat Pay path shares) it serves a web console ({@link
+ * #consoleUrl()}) and a control API to play the user from outside the JVM, guarded by {@link
+ * #controlToken()} (see {@code openapi/payscore-sandbox-control.yaml}); those requests take no fault
+ * and are not among {@link #requests()}.
  */
 public final class PayScoreSandbox implements AutoCloseable {
   private final String merchantId;
@@ -65,6 +70,7 @@ public final class PayScoreSandbox implements AutoCloseable {
   private final RequestHistory history;
   private final PayScoreNotificationSender notifier;
   private final LoopbackHttpServer server;
+  private final String controlToken = Ids.random(32, true);
   private volatile @Nullable String notifyUrl;
 
   private PayScoreSandbox(Builder builder, SandboxKeys keys) throws IOException {
@@ -83,6 +89,7 @@ public final class PayScoreSandbox implements AutoCloseable {
         new AnswerWriter(signing, keys.scheme, clock, ids, answers));
     this.history = pipeline.history();
     this.notifier = new PayScoreNotificationSender(signing, keys.apiV3Key, clock, keys.scheme);
+    pipeline.control(new ControlApi(this, book, history, controlToken));
     this.server = new LoopbackHttpServer(builder.port, pipeline);
   }
 
@@ -111,6 +118,26 @@ public final class PayScoreSandbox implements AutoCloseable {
    */
   public String url() {
     return "http://127.0.0.1:" + server.port() + "/";
+  }
+
+  /**
+   * Returns the URL of the sandbox's web console, with this run's control token in its fragment (which
+   * a browser never sends): open it to see the orders and the request log and to play the user.
+   *
+   * @return e.g. {@code http://127.0.0.1:52341/_sandbox/#token=…}
+   */
+  public String consoleUrl() {
+    return url() + "_sandbox/#token=" + controlToken;
+  }
+
+  /**
+   * Returns this run's control token: every call to the control API under {@code /_sandbox/api/} must
+   * carry it in the {@code X-Sandbox-Token} header, or is refused with 403.
+   *
+   * @return 32 hex digits, new for each sandbox
+   */
+  public String controlToken() {
+    return controlToken;
   }
 
   /**
@@ -195,6 +222,61 @@ public final class PayScoreSandbox implements AutoCloseable {
     book.userPays(outOrderNo, new SimpleDateFormat("yyyyMMddHHmmss", Locale.ROOT)
         .format(new Date(clock.epochSeconds() * 1000L)));
     notifyIfWanted(PayScoreNotificationSender.USER_PAID, outOrderNo);
+  }
+
+  /**
+   * Plays the user letting a created order expire without accepting it: {@code CREATED} becomes {@code
+   * REVOKED}. No notification is sent (WeChat Pay sends none for it).
+   *
+   * @param outOrderNo the merchant order number
+   * @throws IllegalStateException when there is no such order, or it is not {@code CREATED}
+   */
+  public void expireOrder(String outOrderNo) {
+    book.expire(outOrderNo);
+  }
+
+  /**
+   * Forgets every order, every queued fault and every request received, as if the sandbox had just
+   * started; its keys, token and notify URL stay.
+   */
+  public void reset() {
+    book.clear();
+    pipeline.clearFaults();
+    history.clear();
+  }
+
+  /** The event the order's last notification was about, by its state. */
+  String notificationFor(String outOrderNo) {
+    String state = orderState(outOrderNo);
+    if ("USER_ACCEPTED".equals(state) || "FINISHED".equals(state)) {
+      return PayScoreNotificationSender.USER_ACCEPTED;
+    } else if ("USER_PAID".equals(state)) {
+      return PayScoreNotificationSender.USER_PAID;
+    }
+    throw new IllegalStateException("order " + outOrderNo + " is " + state + ": no notification was sent for it");
+  }
+
+  /** Sends the order's last notification again to the notify URL; returns the receiver's status. */
+  int resendNotification(String outOrderNo) throws IOException {
+    String url = notifyUrl;
+    if (url == null) {
+      throw new IllegalStateException("no notify URL is set");
+    }
+    return sendNotification(url, notificationFor(outOrderNo), outOrderNo);
+  }
+
+  /**
+   * Returns the URL notifications go to, as set by {@link #notifyTo}.
+   *
+   * @return the URL, or {@code null} when none is set
+   */
+  public @Nullable String notifyUrl() {
+    return notifyUrl;
+  }
+
+  /** The merchant's name as the user sees it on the confirmation page. */
+  String merchantName() {
+    return "PayScore 沙箱商户 (sandbox merchant " + merchantId + ")";
   }
 
   /**
@@ -431,8 +513,26 @@ public final class PayScoreSandbox implements AutoCloseable {
     private @Nullable String wechatPayPublicKeyId;
     private SignatureScheme scheme = SignatureScheme.RSA;
     private boolean platformCertificates;
+    private @Nullable String apiV3Key;
 
     Builder() {
+    }
+
+    /**
+     * Sets the APIv3 key notifications are encrypted with (default: a random one), so that an
+     * application's own configuration can be tested unchanged.
+     *
+     * @param apiV3Key 32 ASCII letters and digits
+     * @return this builder
+     * @throws IllegalArgumentException when the key is not 32 ASCII letters and digits
+     */
+    public Builder apiV3Key(String apiV3Key) {
+      if (!requireNonNull(apiV3Key, "apiV3Key == null").matches("[A-Za-z0-9]{32}")) {
+        throw new IllegalArgumentException("apiV3Key: must be 32 ASCII letters and digits, got "
+            + apiV3Key.length() + " characters");
+      }
+      this.apiV3Key = apiV3Key;
+      return this;
     }
 
     /**
@@ -543,7 +643,7 @@ public final class PayScoreSandbox implements AutoCloseable {
               + " a sandbox signs with the public key or with platform certificates");
         }
         return new PayScoreSandbox(this, SandboxKeys.generate(scheme, merchantSerialNumber, merchantPublicKey,
-            wechatPayPublicKeyId, platformCertificates ? clock : null));
+            wechatPayPublicKeyId, platformCertificates ? clock : null, apiV3Key));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1", e);
       }

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the sandbox does with each request the server reads: takes the next queued {@link Fault}, routes
- * the request (unless the fault answers in its place), keeps it in the history, and writes the answer
- * as the fault says. Thread-safe.
+ * What the sandbox does with each request the server reads: a request under {@link
+ * ControlApi#PREFIX} goes to the control API, untouched by faults and kept out of the history; any
+ * other takes the next queued {@link Fault}, is routed (unless the fault answers in its place), kept in
+ * the history with its answer's status, and answered as the fault says. Thread-safe.
  */
 final class RequestPipeline implements LoopbackHttpServer.Handler {
   private final PayafterRoutes routes;
@@ -18,6 +20,7 @@ final class RequestPipeline implements LoopbackHttpServer.Handler {
   private final AnswerWriter writer;
   private final RequestHistory history = new RequestHistory();
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+  private volatile LoopbackHttpServer.@Nullable Handler control;
 
   RequestPipeline(PayafterRoutes routes, CertificateRoutes certificateRoutes, RequestAuthenticator authenticator,
       AnswerWriter writer) {
@@ -35,8 +38,23 @@ final class RequestPipeline implements LoopbackHttpServer.Handler {
     faults.add(requireNonNull(fault, "fault == null"));
   }
 
+  /** Forgets the faults still queued. */
+  void clearFaults() {
+    faults.clear();
+  }
+
+  /** Sets the handler of requests under {@link ControlApi#PREFIX}. */
+  void control(LoopbackHttpServer.Handler control) {
+    this.control = control;
+  }
+
   @Override
   public void handle(LoopbackHttpServer.Exchange exchange) throws IOException {
+    LoopbackHttpServer.Handler controlHandler = control;
+    if (controlHandler != null && ControlApi.isControl(exchange.target)) {
+      controlHandler.handle(exchange);
+      return;
+    }
     SandboxRequest request = new SandboxRequest(exchange.method, exchange.target, exchange.headers, exchange.body);
     Fault fault = faults.poll();
     Answer answer = null;
@@ -49,7 +67,8 @@ final class RequestPipeline implements LoopbackHttpServer.Handler {
       answer = outcome.answer;
       verified = outcome.signatureVerified;
     }
-    history.add(request, verified);
+    answer = writer.resolve(answer, fault);
+    history.add(request, verified, answer == null ? 0 : answer.status, answer == null ? "" : answer.requestId);
     writer.write(exchange, answer, fault);
   }
 }

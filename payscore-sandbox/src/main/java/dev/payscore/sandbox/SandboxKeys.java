@@ -25,7 +25,7 @@ final class SandboxKeys {
   final PublicKey merchantPublicKey;
   /** {@code null} when the sandbox was given the merchant's own public key. */
   final @Nullable PrivateKey merchantPrivateKey;
-  final String apiV3Key = Ids.apiV3Key();
+  final String apiV3Key;
   /** The public key mode's id and pair; {@code null} in certificate mode. */
   final @Nullable String wechatPayPublicKeyId;
   final @Nullable KeyPair wechatPay;
@@ -34,8 +34,9 @@ final class SandboxKeys {
 
   private SandboxKeys(SignatureScheme scheme, String merchantSerialNumber, PublicKey merchantPublicKey,
       @Nullable PrivateKey merchantPrivateKey, @Nullable String wechatPayPublicKeyId, @Nullable KeyPair wechatPay,
-      @Nullable SandboxCertificates certificates) {
+      @Nullable SandboxCertificates certificates, String apiV3Key) {
     this.scheme = scheme;
+    this.apiV3Key = apiV3Key;
     this.merchantSerialNumber = merchantSerialNumber;
     this.merchantPublicKey = merchantPublicKey;
     this.merchantPrivateKey = merchantPrivateKey;
@@ -68,10 +69,12 @@ final class SandboxKeys {
    * @param wechatPayPublicKeyId the platform key id, or {@code null} for a random {@code PUB_KEY_ID_…}
    * @param certificateClock in certificate mode the clock the certificates' validity starts from;
    *     {@code null} for public key mode
+   * @param apiV3Key the APIv3 key, or {@code null} for a random one
    */
   static SandboxKeys generate(SignatureScheme scheme, @Nullable String merchantSerialNumber,
       @Nullable PublicKey merchantPublicKey, @Nullable String wechatPayPublicKeyId,
-      dev.payscore.auth.@Nullable Clock certificateClock) {
+      dev.payscore.auth.@Nullable Clock certificateClock, @Nullable String apiV3Key) {
+    String key = apiV3Key != null ? apiV3Key : Ids.apiV3Key();
     boolean sm2 = scheme == SignatureScheme.SM2;
     KeyPair wechatPay = null;
     String keyId = null;
@@ -84,11 +87,11 @@ final class SandboxKeys {
     }
     if (merchantPublicKey != null) {
       return new SandboxKeys(scheme, requireNonNull(merchantSerialNumber, "merchantSerialNumber == null"),
-          merchantPublicKey, null, keyId, wechatPay, certificates);
+          merchantPublicKey, null, keyId, wechatPay, certificates, key);
     }
     KeyPair merchant = KeyPairs.generate(sm2);
     return new SandboxKeys(scheme, Ids.random(40, true), merchant.getPublic(), merchant.getPrivate(), keyId,
-        wechatPay, certificates);
+        wechatPay, certificates, key);
   }
 
   /** Decrypts a personal field sent under a platform key; {@code null} when it is not such ciphertext. */

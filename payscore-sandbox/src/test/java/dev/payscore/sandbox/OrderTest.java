@@ -19,6 +19,7 @@ class OrderTest {
       {Order.Event.ACCEPT, EnumSet.of(PayafterOrderState.CREATED), PayafterOrderState.USER_ACCEPTED},
       {Order.Event.COMPLETE, EnumSet.of(PayafterOrderState.USER_ACCEPTED), PayafterOrderState.FINISHED},
       {Order.Event.COMPLETE_UNUSED, EnumSet.of(PayafterOrderState.USER_ACCEPTED), PayafterOrderState.REVOKED},
+      {Order.Event.EXPIRE, EnumSet.of(PayafterOrderState.CREATED), PayafterOrderState.REVOKED},
       {Order.Event.CANCEL, EnumSet.of(PayafterOrderState.CREATED, PayafterOrderState.USER_ACCEPTED),
           PayafterOrderState.REVOKED},
       {Order.Event.USER_PAYS, EnumSet.of(PayafterOrderState.FINISHED), PayafterOrderState.USER_PAID},

@@ -534,14 +534,15 @@ public final class PayScoreClient {
      * before late 2024; newer ones have only the public key). Needs {@link #apiV3Key}.
      *
      * <ul>
-     *   <li><b>First download</b>: lazily, before the client's first call is sent (or on {@link
-     *       PayScoreClient#refreshPlatformCertificates()}), on the thread that makes it; never in
-     *       {@code build()}, which stays offline and cannot fail on the network. (With {@code
-     *       enqueue()}, a call with a body is converted on the calling thread, so the first download
-     *       may run there: call {@code refreshPlatformCertificates()} at startup to download ahead.) A
-     *       key registered here as well ({@link #wechatPayPublicKey}, {@link #platformCertificate})
-     *       is trusted from the start and pins the download; see {@link
-     *       PayScoreClient#downloadPlatformCertificates(String)} for the trust model.
+     *   <li><b>First download</b>: lazily, before the client's first call is sent, on the thread
+     *       that runs that call (OkHttp's dispatcher thread for {@code enqueue()}; personal fields
+     *       are encrypted then, for the downloaded certificate), or on {@link
+     *       PayScoreClient#refreshPlatformCertificates()}; never in {@code build()}, which stays
+     *       offline and cannot fail on the network. If it fails, that call fails before anything is
+     *       sent and the next call tries again. A key registered here as well ({@link
+     *       #wechatPayPublicKey}, {@link #platformCertificate}) is trusted from the start and pins
+     *       the download; see {@link PayScoreClient#downloadPlatformCertificates(String)} for the
+     *       trust model.
      *   <li><b>Rotation</b>: WeChat Pay lists a new certificate before it signs with it. When an
      *       answer arrives under a serial the client does not know, the client downloads the list
      *       once more and verifies the answer again: single-flight (concurrent calls wait for one

@@ -172,6 +172,38 @@ class PlatformCertificatesTest {
   }
 
   @Test
+  void anEnqueuedFirstCallDownloadsOnOkHttpsThreadNotTheCallers() throws Exception {
+    List<String> downloadThreads = new CopyOnWriteArrayList<>();
+    PayScoreClient client = builder().logger(line -> {
+      if (line.startsWith("platform certificates: downloaded")) {
+        downloadThreads.add(Thread.currentThread().getName());
+      }
+    }).build();
+    CountDownLatch done = new CountDownLatch(1);
+    List<Object> outcome = new CopyOnWriteArrayList<>();
+    client.payafterOrders().createPayafterOrder(CreatePayafterOrderRequest.builder().appid("wx").outOrderNo("o")
+        .serviceId("s").phone("13800138000").build()).enqueue(new retrofit2.Callback<dev.payscore.model.CreatePayafterOrderResponse>() {
+          @Override
+          public void onResponse(retrofit2.Call<dev.payscore.model.CreatePayafterOrderResponse> call,
+              retrofit2.Response<dev.payscore.model.CreatePayafterOrderResponse> response) {
+            outcome.add(response.code());
+            done.countDown();
+          }
+
+          @Override
+          public void onFailure(retrofit2.Call<dev.payscore.model.CreatePayafterOrderResponse> call, Throwable t) {
+            outcome.add(t);
+            done.countDown();
+          }
+        });
+    assertTrue(done.await(30, TimeUnit.SECONDS));
+    assertEquals(Collections.singletonList(200), outcome);
+    assertEquals(1, downloadThreads.size());
+    assertTrue(downloadThreads.get(0).startsWith("OkHttp "), downloadThreads.toString());
+    assertEquals("GET /v3/certificates?algorithm_type=RSA", wechatPay.paths.get(0));
+  }
+
+  @Test
   void anAnswerUnderANewSerialCausesOneDownloadAndIsVerifiedAgain() throws Exception {
     PayScoreClient client = builder().build();
     complete(client);

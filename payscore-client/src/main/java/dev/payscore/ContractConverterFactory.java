@@ -22,6 +22,7 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
@@ -40,10 +41,13 @@ final class ContractConverterFactory extends Converter.Factory {
 
   private final Moshi moshi;
   private final AtomicReference<ResponseVerifier> verifier;
+  private final @Nullable PlatformCertificates certificates;
 
-  ContractConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier) {
+  ContractConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier,
+      @Nullable PlatformCertificates certificates) {
     this.moshi = moshi;
     this.verifier = verifier;
+    this.certificates = certificates;
   }
 
   @Override
@@ -57,14 +61,45 @@ final class ContractConverterFactory extends Converter.Factory {
       @Override
       public RequestBody convert(Object value) throws IOException {
         if (value instanceof ContractModel) {
-          ((ContractModel) value).validate();
-          value = FieldEncryption.encrypt(value, verifier.get().keys().preferredEncryptor());
+          ContractModel model = (ContractModel) value;
+          model.validate();
+          ResponseVerifier current = verifier.get();
+          if (current == null && certificates != null) {
+            // No key yet: the platform certificates are downloaded when the call runs, before the
+            // body is written; it is encrypted then (a download failure is the call's failure).
+            return new EncryptedWhenWritten(adapter, model, certificates);
+          }
+          value = FieldEncryption.encrypt(model, current.keys().preferredEncryptor());
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);
         return RequestBody.create(buffer.readByteString(), JSON);
       }
     };
+  }
+
+  /** A body whose personal fields are encrypted when it is written, for the keys in force then. */
+  private static final class EncryptedWhenWritten extends RequestBody {
+    private final JsonAdapter<Object> adapter;
+    private final ContractModel model;
+    private final PlatformCertificates certificates;
+
+    EncryptedWhenWritten(JsonAdapter<Object> adapter, ContractModel model, PlatformCertificates certificates) {
+      this.adapter = adapter;
+      this.model = model;
+      this.certificates = certificates;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      Object encrypted = FieldEncryption.encrypt(model, certificates.current().keys().preferredEncryptor());
+      adapter.toJson(JsonWriter.of(sink), encrypted);
+    }
   }
 
   @Override

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +65,11 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Signature scheme: rsa (default) or sm2 (国密: SM2 keys, SM2/SM3 signatures, SM4 notifications).")
   String scheme;
 
+  @Option(names = "--platform-certificates",
+      description = "Certificate mode: sign with a platform certificate instead of the WeChat Pay public key,"
+          + " and serve GET /v3/certificates (try: payscore certificates --endpoint …).")
+  boolean platformCertificates;
+
   @Option(names = "--json",
       description = "Print one JSON object (URL, ids, key files, APIv3 key, console URL and control token, seeded orders) on stdout instead of text.")
   boolean json;
@@ -97,6 +104,9 @@ final class SandboxCommand implements Callable<Integer> {
     }
     List<String[]> seeds = seeds();
     PayScoreSandbox.Builder builder = PayScoreSandbox.builder().port(port).merchantId(mchid);
+    if (platformCertificates) {
+      builder.platformCertificates();
+    }
     if ("sm2".equalsIgnoreCase(scheme)) {
       builder.scheme(SignatureScheme.SM2);
     } else if (!"rsa".equalsIgnoreCase(scheme)) {
@@ -143,8 +153,17 @@ final class SandboxCommand implements Callable<Integer> {
       Path publicKey = dir.resolve("pub_key.pem");
       Path privateKey = dir.resolve("apiclient_key.pem");
       Path apiV3Key = apiV3KeyFile != null ? apiV3KeyFile : dir.resolve("apiv3_key.txt");
+      Map<String, Path> certificates = new LinkedHashMap<>();
       try {
-        Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        if (platformCertificates) {
+          for (Map.Entry<String, String> certificate : sandbox.platformCertificates().entrySet()) {
+            Path file = dir.resolve("wechatpay_" + certificate.getKey() + ".pem");
+            Files.write(file, certificate.getValue().getBytes(StandardCharsets.UTF_8));
+            certificates.put(certificate.getKey(), file);
+          }
+        } else {
+          Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        }
         if (merchantPublicKey == null) {
           Files.write(privateKey, pem("PRIVATE KEY", sandbox.merchantPrivateKey().getEncoded()));
         }
@@ -154,8 +173,8 @@ final class SandboxCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw usage("--keys-dir " + dir + ": cannot write the key files (" + Input.reason(e) + ")");
       }
-      SandboxStartup startup = new SandboxStartup(sandbox, merchantPublicKey == null ? privateKey : null, publicKey,
-          apiV3Key, seeds, tickets);
+      SandboxStartup startup = new SandboxStartup(sandbox, merchantPublicKey == null ? privateKey : null,
+          platformCertificates ? null : publicKey, certificates, apiV3Key, seeds, tickets);
       io.out.println(json ? startup.json() : startup.text());
       io.out.flush();
       CountDownLatch stop = new CountDownLatch(1);

@@ -17,14 +17,28 @@ final class SandboxStartup {
   private final Map<String, @Nullable Object> facts = new LinkedHashMap<>();
   private final List<Map<String, Object>> orders = new ArrayList<>();
 
-  SandboxStartup(PayScoreSandbox sandbox, @Nullable Path privateKey, Path publicKey, Path apiV3KeyFile,
-      List<String[]> seeds, List<String> tickets) {
+  /**
+   * @param publicKey the WeChat Pay public key file, or {@code null} in certificate mode
+   * @param certificates in certificate mode each platform certificate's serial and file; else empty
+   */
+  SandboxStartup(PayScoreSandbox sandbox, @Nullable Path privateKey, @Nullable Path publicKey,
+      Map<String, Path> certificates, Path apiV3KeyFile, List<String[]> seeds, List<String> tickets) {
     facts.put("url", sandbox.url());
     facts.put("mchid", sandbox.merchantId());
     facts.put("merchant_serial", sandbox.merchantSerialNumber());
     facts.put("merchant_private_key_file", privateKey == null ? null : privateKey.toString());
-    facts.put("wechatpay_public_key_id", sandbox.wechatPayPublicKeyId());
-    facts.put("wechatpay_public_key_file", publicKey.toString());
+    facts.put("wechatpay_public_key_id", publicKey == null ? null : sandbox.wechatPayPublicKeyId());
+    facts.put("wechatpay_public_key_file", publicKey == null ? null : publicKey.toString());
+    if (publicKey == null) {
+      List<Map<String, Object>> listed = new ArrayList<>();
+      for (Map.Entry<String, Path> certificate : certificates.entrySet()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("serial", certificate.getKey());
+        entry.put("file", certificate.getValue().toString());
+        listed.add(entry);
+      }
+      facts.put("platform_certificates", listed);
+    }
     facts.put("api_v3_key", sandbox.apiV3Key());
     facts.put("api_v3_key_file", apiV3KeyFile.toString());
     facts.put("notify_url", sandbox.notifyUrl());
@@ -55,8 +69,15 @@ final class SandboxStartup {
     if (facts.get("merchant_private_key_file") != null) {
       line(out, "merchant private key (--private-key):", facts.get("merchant_private_key_file") + "  (throwaway, generated)");
     }
-    line(out, "WeChat Pay public key id:", facts.get("wechatpay_public_key_id"));
-    line(out, "WeChat Pay public key:", facts.get("wechatpay_public_key_file"));
+    if (facts.get("wechatpay_public_key_id") != null) {
+      line(out, "WeChat Pay public key id:", facts.get("wechatpay_public_key_id"));
+      line(out, "WeChat Pay public key:", facts.get("wechatpay_public_key_file"));
+    } else {
+      for (Object certificate : (List<?>) facts.get("platform_certificates")) {
+        line(out, "platform certificate serial:", ((Map<?, ?>) certificate).get("serial"));
+        line(out, "platform certificate:", ((Map<?, ?>) certificate).get("file"));
+      }
+    }
     line(out, "APIv3 key:", facts.get("api_v3_key") + "  (" + facts.get("api_v3_key_file") + ")");
     line(out, "notify URL (--notify-url):", facts.get("notify_url") == null ? "none" : facts.get("notify_url"));
     line(out, "console:", facts.get("console_url"));

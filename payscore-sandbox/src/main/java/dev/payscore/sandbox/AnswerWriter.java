@@ -4,10 +4,8 @@ import dev.payscore.auth.Clock;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;
 import dev.payscore.internal.crypto.SignedMessage;
-import dev.payscore.internal.crypto.Signatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,23 +14,22 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes answers as WeChat Pay does, signed with the platform key ({@code Wechatpay-Timestamp}, {@code
- * -Nonce}, {@code -Signature}, {@code -Serial}, {@code -Signature-Type}), and spoils them as a {@link
- * Fault} says: replaced, delayed, dropped, signed wrongly, or cut.
+ * Writes answers as WeChat Pay does, signed with the platform key in force ({@code
+ * Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature}, {@code -Serial}, {@code
+ * -Signature-Type}), and spoils them as a {@link Fault} says: replaced, delayed, dropped, signed
+ * wrongly, or cut.
  */
 final class AnswerWriter {
   private static final int HUGE = 10 * 1024 * 1024;
 
-  private final Signatures.Signer signer;
-  private final String keyId;
+  private final PlatformKey.Source keys;
   private final SignatureScheme scheme;
   private final Clock clock;
   private final Ids ids;
   private final Answers answers;
 
-  AnswerWriter(PrivateKey platformKey, String keyId, SignatureScheme scheme, Clock clock, Ids ids, Answers answers) {
-    this.signer = Signatures.signer(platformKey, null);
-    this.keyId = keyId;
+  AnswerWriter(PlatformKey.Source keys, SignatureScheme scheme, Clock clock, Ids ids, Answers answers) {
+    this.keys = keys;
     this.scheme = scheme;
     this.clock = clock;
     this.ids = ids;
@@ -98,7 +95,7 @@ final class AnswerWriter {
     headers.add(new String[] {"Content-Type", answer.contentType});
     headers.add(new String[] {"Request-ID", answer.requestId});
     if (answer.signed && kind != Fault.Kind.UNSIGNED) {
-      sign(headers, body, kind);
+      sign(headers, body, kind, answer.signedWith != null ? answer.signedWith : keys.current());
     }
     headers.add(new String[] {"Content-Length", Integer.toString(body.length)});
     if (kind == Fault.Kind.LOWER_CASE_HEADERS) {
@@ -127,7 +124,7 @@ final class AnswerWriter {
   }
 
   /** Adds the {@code Wechatpay-*} headers, spoiled as {@code kind} says. */
-  private void sign(List<String[]> headers, byte[] body, Fault.@Nullable Kind kind) {
+  private void sign(List<String[]> headers, byte[] body, Fault.@Nullable Kind kind, PlatformKey key) {
     long timestamp = clock.epochSeconds();
     if (kind == Fault.Kind.STALE_TIMESTAMP) {
       timestamp -= 600;
@@ -135,7 +132,8 @@ final class AnswerWriter {
       timestamp += 600;
     }
     String nonce = ids.nonce();
-    byte[] signature = signer.sign(SignedMessage.answerHead(Long.toString(timestamp), nonce), body, SignedMessage.END);
+    byte[] signature = key.signer.sign(SignedMessage.answerHead(Long.toString(timestamp), nonce), body,
+        SignedMessage.END);
     String encoded = Base64.getEncoder().encodeToString(signature);
     if (kind == Fault.Kind.WRONG_SIGNATURE) {
       signature[signature.length / 2] ^= 0x55;
@@ -151,7 +149,7 @@ final class AnswerWriter {
     }
     headers.add(new String[] {"Wechatpay-Timestamp", Long.toString(timestamp)});
     headers.add(new String[] {"Wechatpay-Serial",
-        kind == Fault.Kind.UNKNOWN_SERIAL ? "PUB_KEY_ID_0000000000000000000000000000000000" : keyId});
+        kind == Fault.Kind.UNKNOWN_SERIAL ? "PUB_KEY_ID_0000000000000000000000000000000000" : key.id});
     headers.add(new String[] {"Wechatpay-Signature-Type", scheme.authorizationScheme()});
   }
 }

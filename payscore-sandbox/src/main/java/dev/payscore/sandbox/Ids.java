@@ -43,6 +43,16 @@ final class Ids {
     return random(32, true);
   }
 
+  /** An APIv3 key: 32 random letters and digits. */
+  static String apiV3Key() {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    char[] out = new char[32];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = alphabet.charAt(RANDOM.nextInt(alphabet.length()));
+    }
+    return new String(out);
+  }
+
   /** {@code length} random upper-case hex digits, or decimal digits. */
   static String random(int length, boolean hex) {
     String alphabet = hex ? "0123456789ABCDEF" : "0123456789";

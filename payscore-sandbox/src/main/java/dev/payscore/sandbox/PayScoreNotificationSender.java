@@ -4,26 +4,24 @@ import dev.payscore.auth.Clock;
 import dev.payscore.auth.SignatureScheme;
 import dev.payscore.internal.crypto.Aead;
 import dev.payscore.internal.crypto.SignedMessage;
-import dev.payscore.internal.crypto.Signatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.text.SimpleDateFormat;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
 import java.util.TimeZone;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Posts notifications as WeChat Pay does: the resource encrypted with AEAD_AES_256_GCM under the
- * APIv3 key, the envelope signed with the platform key, to a URL on this machine only. Pay Score events
- * carry {@code original_type} {@code payscore}, refund events ({@code REFUND.*}) {@code refund}.
+ * APIv3 key, the envelope signed with the platform key in force, to a URL on this machine only. Pay
+ * Score events carry {@code original_type} {@code payscore}, refund events ({@code REFUND.*}) {@code
+ * refund}.
  */
 final class PayScoreNotificationSender {
   static final String USER_ACCEPTED = "PAYSCORE.USER_ACCEPTED";
@@ -35,18 +33,14 @@ final class PayScoreNotificationSender {
   private static final String ALPHANUMERIC =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-  private final Signatures.Signer signer;
-  private final String keyId;
+  private final PlatformKey.Source keys;
   private final Clock clock;
   private final SignatureScheme scheme;
   private final String apiV3Key;
 
-  /** With {@code apiV3Key} {@code null}, a random one. */
-  PayScoreNotificationSender(PrivateKey platformKey, String keyId, Clock clock, SignatureScheme scheme,
-      @Nullable String apiV3Key) {
-    this.apiV3Key = apiV3Key != null ? apiV3Key : random(32);
-    this.signer = Signatures.signer(platformKey, null);
-    this.keyId = keyId;
+  PayScoreNotificationSender(PlatformKey.Source keys, String apiV3Key, Clock clock, SignatureScheme scheme) {
+    this.keys = keys;
+    this.apiV3Key = apiV3Key;
     this.clock = clock;
     this.scheme = scheme;
   }
@@ -101,10 +95,11 @@ final class PayScoreNotificationSender {
       connection.setRequestProperty("Request-ID", random(32));
       connection.setRequestProperty("Wechatpay-Timestamp", Long.toString(now));
       connection.setRequestProperty("Wechatpay-Nonce", signatureNonce);
-      connection.setRequestProperty("Wechatpay-Serial", keyId);
+      PlatformKey key = keys.current();
+      connection.setRequestProperty("Wechatpay-Serial", key.id);
       connection.setRequestProperty("Wechatpay-Signature-Type", scheme.authorizationScheme());
       connection.setRequestProperty("Wechatpay-Signature",
-          sign(Long.toString(now), signatureNonce, bytes));
+          sign(key, Long.toString(now), signatureNonce, bytes));
       try (OutputStream out = connection.getOutputStream()) {
         out.write(bytes);
       }
@@ -131,9 +126,9 @@ final class PayScoreNotificationSender {
     return scheme == SignatureScheme.SM2 ? Aead.AEAD_SM4_GCM : Aead.AEAD_AES_256_GCM;
   }
 
-  private String sign(String timestamp, String nonce, byte[] body) {
+  private static String sign(PlatformKey key, String timestamp, String nonce, byte[] body) {
     return Base64.getEncoder().encodeToString(
-        signer.sign(SignedMessage.answerHead(timestamp, nonce), body, SignedMessage.END));
+        key.signer.sign(SignedMessage.answerHead(timestamp, nonce), body, SignedMessage.END));
   }
 
   private static String random(int length) {

@@ -15,6 +15,7 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,12 @@ import org.jspecify.annotations.Nullable;
  * #settleRefund}, {@link #failRefund}, {@link #closeRefund} move a refund on) and the user service
  * state ({@link #setUserServiceState}); with {@link #notifyTo} it posts signed, encrypted
  * notifications to a loopback URL. {@link Builder#scheme} runs it in 国密 (SM2) mode.
+ *
+ * <p>It signs as a merchant with the WeChat Pay public key sees it, and answers {@code GET
+ * /v3/certificates} with 404 {@code RESOURCE_NOT_EXISTS}, as WeChat Pay does for such merchants. In
+ * certificate mode ({@link Builder#platformCertificates()}) it signs with a platform certificate
+ * instead, serves {@code GET /v3/certificates} encrypted with its {@link #apiV3Key()}, and {@link
+ * #rotatePlatformCertificate()} lists a new certificate and switches answers to it.
  *
  * <p>What it checks, in order: the route; {@code Accept} and {@code User-Agent} (400 {@code
  * INVALID_REQUEST}); the Authorization signature, merchant id, serial and a ±300 s timestamp window
@@ -82,13 +89,13 @@ public final class PayScoreSandbox implements AutoCloseable {
     this.refunds = new RefundBook(merchantId, book, ids, answers, clock);
     RequestAuthenticator authenticator = new RequestAuthenticator(merchantId, keys.merchantSerialNumber,
         keys.merchantPublicKey, keys.scheme, clock);
+    PlatformKey.Source signing = keys.signing();
     this.pipeline = new RequestPipeline(
         new PayafterRoutes(keys, authenticator, new RequestBodyReader(answers), book, refunds, userStates, answers),
-        authenticator,
-        new AnswerWriter(keys.wechatPay.getPrivate(), keys.wechatPayPublicKeyId, keys.scheme, clock, ids, answers));
+        new CertificateRoutes(keys, authenticator, answers), authenticator,
+        new AnswerWriter(signing, keys.scheme, clock, ids, answers));
     this.history = pipeline.history();
-    this.notifier = new PayScoreNotificationSender(keys.wechatPay.getPrivate(), keys.wechatPayPublicKeyId, clock,
-        keys.scheme, builder.apiV3Key);
+    this.notifier = new PayScoreNotificationSender(signing, keys.apiV3Key, clock, keys.scheme);
     pipeline.control(new ControlApi(this, book, history, controlToken));
     this.server = new LoopbackHttpServer(builder.port, pipeline);
   }
@@ -141,8 +148,10 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   /**
-   * Returns a client builder wired to this sandbox: its URL, merchant id and serial, WeChat Pay public
-   * key and clock, and the merchant private key when the sandbox generated it.
+   * Returns a client builder wired to this sandbox: its URL, merchant id and serial, APIv3 key and
+   * clock, the merchant private key when the sandbox generated it, and WeChat Pay's key: the public
+   * key, or in certificate mode {@code autoPlatformCertificates()} (no certificate registered: the
+   * client downloads them).
    *
    * @return a builder; call {@code build()} (after {@code merchantPrivateKey} if you gave your own key)
    */
@@ -151,10 +160,15 @@ public final class PayScoreSandbox implements AutoCloseable {
         PayScoreClient.builder()
             .merchantId(merchantId)
             .merchantSerialNumber(keys.merchantSerialNumber)
-            .wechatPayPublicKey(keys.wechatPayPublicKeyId, keys.wechatPay.getPublic())
+            .apiV3Key(keys.apiV3Key)
             .baseUrl(url())
             .clock(clock)
             .signatureScheme(keys.scheme);
+    if (keys.certificates != null) {
+      builder.autoPlatformCertificates();
+    } else {
+      builder.wechatPayPublicKey(keys.wechatPayPublicKeyId, keys.wechatPay.getPublic());
+    }
     if (keys.merchantPrivateKey != null) {
       builder.merchantPrivateKey(keys.merchantPrivateKey);
     }
@@ -411,12 +425,43 @@ public final class PayScoreSandbox implements AutoCloseable {
   }
 
   /**
-   * Returns the APIv3 key the sandbox encrypts notifications with (32 characters).
+   * Returns the APIv3 key the sandbox encrypts notifications and platform certificates with (32
+   * characters).
    *
-   * @return the key to give {@code NotificationParser}
+   * @return the key to give {@code NotificationParser} and {@code PayScoreClient.Builder.apiV3Key}
    */
   public String apiV3Key() {
-    return notifier.apiV3Key();
+    return keys.apiV3Key;
+  }
+
+  /**
+   * Rotates the platform certificate, as WeChat Pay does before one expires: a new certificate is
+   * listed by {@code GET /v3/certificates} (beside the old ones, which still sign the list), then
+   * answers and notifications are signed with it.
+   *
+   * @return the new certificate's serial
+   * @throws IllegalStateException when the sandbox is not in certificate mode
+   */
+  public String rotatePlatformCertificate() {
+    return requireCertificates().rotate();
+  }
+
+  /**
+   * Returns the platform certificates the sandbox lists, oldest first; the last one signs answers.
+   *
+   * @return serial (upper-case hex) to certificate PEM
+   * @throws IllegalStateException when the sandbox is not in certificate mode
+   */
+  public Map<String, String> platformCertificates() {
+    return requireCertificates().pems();
+  }
+
+  private SandboxCertificates requireCertificates() {
+    if (keys.certificates == null) {
+      throw new IllegalStateException("the sandbox signs with the WeChat Pay public key: start it with"
+          + " PayScoreSandbox.builder().platformCertificates() for platform certificates");
+    }
+    return keys.certificates;
   }
 
   private void notifyIfWanted(String eventType, String outOrderNo) {
@@ -529,8 +574,10 @@ public final class PayScoreSandbox implements AutoCloseable {
    * Returns the id of the sandbox's WeChat Pay public key.
    *
    * @return {@code PUB_KEY_ID_} and 34 digits
+   * @throws IllegalStateException in certificate mode, where there is no public key
    */
   public String wechatPayPublicKeyId() {
+    requirePublicKeyMode();
     return keys.wechatPayPublicKeyId;
   }
 
@@ -538,9 +585,27 @@ public final class PayScoreSandbox implements AutoCloseable {
    * Returns the sandbox's WeChat Pay public key, which verifies its answers.
    *
    * @return the key
+   * @throws IllegalStateException in certificate mode, where there is no public key
    */
   public PublicKey wechatPayPublicKey() {
+    requirePublicKeyMode();
     return keys.wechatPay.getPublic();
+  }
+
+  /**
+   * Returns whether the sandbox signs with platform certificates rather than the WeChat Pay public key.
+   *
+   * @return true in certificate mode
+   */
+  public boolean certificateMode() {
+    return keys.certificates != null;
+  }
+
+  private void requirePublicKeyMode() {
+    if (keys.certificates != null) {
+      throw new IllegalStateException("the sandbox signs with platform certificates (certificate mode): it has"
+          + " no WeChat Pay public key; see platformCertificates()");
+    }
   }
 
   /** Stops the server. */
@@ -567,6 +632,7 @@ public final class PayScoreSandbox implements AutoCloseable {
     private int port;
     private @Nullable String wechatPayPublicKeyId;
     private SignatureScheme scheme = SignatureScheme.RSA;
+    private boolean platformCertificates;
     private @Nullable String apiV3Key;
 
     Builder() {
@@ -660,6 +726,18 @@ public final class PayScoreSandbox implements AutoCloseable {
     }
 
     /**
+     * Runs the sandbox in certificate mode: it signs with a platform certificate (平台证书) instead of
+     * the WeChat Pay public key, as WeChat Pay does for merchants that have not switched, and serves
+     * {@code GET /v3/certificates}. Making certificates needs {@code org.bouncycastle:bcprov-jdk18on}.
+     *
+     * @return this builder
+     */
+    public Builder platformCertificates() {
+      this.platformCertificates = true;
+      return this;
+    }
+
+    /**
      * Sets the port on 127.0.0.1 (default 0: a free port).
      *
      * @param port 0 to 65535
@@ -680,8 +758,12 @@ public final class PayScoreSandbox implements AutoCloseable {
      */
     public PayScoreSandbox start() {
       try {
+        if (platformCertificates && wechatPayPublicKeyId != null) {
+          throw new IllegalStateException("wechatPayPublicKeyId and platformCertificates() exclude each other:"
+              + " a sandbox signs with the public key or with platform certificates");
+        }
         return new PayScoreSandbox(this, SandboxKeys.generate(scheme, merchantSerialNumber, merchantPublicKey,
-            wechatPayPublicKeyId));
+            wechatPayPublicKeyId, platformCertificates ? clock : null, apiV3Key));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1", e);
       }

@@ -143,7 +143,9 @@ final class PayafterRoutes {
   }
 
   private Answer create(SandboxRequest request) throws Refused {
-    if (!keys.wechatPayPublicKeyId.equals(request.header("Wechatpay-Serial"))) {
+    String serial = request.header("Wechatpay-Serial");
+    java.security.PrivateKey fieldKey = keys.fieldKey(serial);
+    if (fieldKey == null) {
       return answers.invalidRequest(
           "Wechatpay-Serial must name the WeChat Pay key the personal fields are encrypted with");
     }
@@ -153,9 +155,9 @@ final class PayafterRoutes {
     String[] plain = new String[4];
     for (int i = 0; i < names.length; i++) {
       if (values[i] != null) {
-        plain[i] = keys.decryptField(values[i]);
+        plain[i] = SandboxKeys.decryptField(fieldKey, values[i]);
         if (plain[i] == null) {
-          return answers.paramError("/" + names[i], "not RSA-OAEP ciphertext under " + keys.wechatPayPublicKeyId);
+          return answers.paramError("/" + names[i], "not RSA-OAEP ciphertext under " + serial);
         }
       }
     }

@@ -15,14 +15,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestPipeline implements LoopbackHttpServer.Handler {
   private final PayafterRoutes routes;
+  private final CertificateRoutes certificateRoutes;
   private final RequestAuthenticator authenticator;
   private final AnswerWriter writer;
   private final RequestHistory history = new RequestHistory();
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
   private volatile LoopbackHttpServer.@Nullable Handler control;
 
-  RequestPipeline(PayafterRoutes routes, RequestAuthenticator authenticator, AnswerWriter writer) {
+  RequestPipeline(PayafterRoutes routes, CertificateRoutes certificateRoutes, RequestAuthenticator authenticator,
+      AnswerWriter writer) {
     this.routes = routes;
+    this.certificateRoutes = certificateRoutes;
     this.authenticator = authenticator;
     this.writer = writer;
   }
@@ -59,7 +62,8 @@ final class RequestPipeline implements LoopbackHttpServer.Handler {
     if (AnswerWriter.replacesTheAnswer(fault)) {
       verified = authenticator.problem(request) == null; // only to know how much of the body to keep
     } else {
-      PayafterRoutes.Outcome outcome = routes.route(request);
+      PayafterRoutes.Outcome outcome = CertificateRoutes.handles(request)
+          ? certificateRoutes.route(request) : routes.route(request);
       answer = outcome.answer;
       verified = outcome.signatureVerified;
     }

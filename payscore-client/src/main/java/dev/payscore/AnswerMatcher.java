@@ -9,19 +9,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that a verified answer is about what the request asked: a validly signed answer can be
  * replayed within its window for another call, so where the answer carries {@code out_order_no},
- * {@code appid}, {@code service_id} or {@code mchid} and the request fixed that value (in the path,
- * the query or the body), they must be equal; and an order-status answer (it carries {@code state})
- * is never the answer to a complete, cancel or sync call, whose answers do not.
+ * {@code appid}, {@code service_id}, {@code mchid}, {@code openid}, {@code out_refund_no}, {@code
+ * transaction_id} or {@code out_trade_no} and the request fixed that value (in the path, the query or
+ * the body), they must be equal; and an order-status answer (it carries {@code state}) is never the
+ * answer to a complete, cancel or sync call, whose answers do not.
  */
 final class AnswerMatcher {
   /** The members compared, and {@code state}; their indexes in the arrays below. */
-  private static final String[] NAMES = {"out_order_no", "appid", "service_id", "mchid", "state"};
+  private static final String[] NAMES = {"out_order_no", "appid", "service_id", "mchid", "openid",
+      "out_refund_no", "transaction_id", "out_trade_no", "state"};
   private static final int OUT_ORDER_NO = 0;
   private static final int MCHID = 3;
-  private static final int STATE = 4;
-  private static final int FIXED = 4; // the first four are the fixed ones
+  private static final int OUT_REFUND_NO = 5;
+  private static final int STATE = 8;
+  private static final int FIXED = 8; // all but state are the fixed ones
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of(NAMES);
   private static final String ACTIONS = "/v3/payscore/payafter-orders/";
+  private static final String REFUND = "/v3/refund/domestic/refunds/";
 
   private AnswerMatcher() {
   }
@@ -61,6 +65,10 @@ final class AnswerMatcher {
               + segments.get(index + 2);
         }
       }
+    }
+    if (path.indexOf(REFUND) >= 0) {
+      java.util.List<String> segments = url.pathSegments();
+      asked[OUT_REFUND_NO] = segments.get(segments.size() - 1);
     }
     for (int i = 0; i < FIXED; i++) {
       String expected = asked[i];

@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.internal.FieldEncryption;
 import dev.payscore.model.ContractModel;
 import java.io.EOFException;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
@@ -36,10 +38,13 @@ import retrofit2.http.Query;
 final class ContractConverterFactory extends Converter.Factory {
   private final Moshi moshi;
   private final AtomicReference<ResponseVerifier> verifier;
+  private final @Nullable PlatformCertificates certificates;
 
-  ContractConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier) {
+  ContractConverterFactory(Moshi moshi, AtomicReference<ResponseVerifier> verifier,
+      @Nullable PlatformCertificates certificates) {
     this.moshi = moshi;
     this.verifier = verifier;
+    this.certificates = certificates;
   }
 
   @Override
@@ -53,14 +58,45 @@ final class ContractConverterFactory extends Converter.Factory {
       @Override
       public RequestBody convert(Object value) throws IOException {
         if (value instanceof ContractModel) {
-          ((ContractModel) value).validate();
-          value = ((ContractModel) value).encryptFields(verifier.get().keys().preferredEncryptor());
+          ContractModel model = (ContractModel) value;
+          model.validate();
+          ResponseVerifier current = verifier.get();
+          if (current == null && certificates != null) {
+            // No key yet: the platform certificates are downloaded when the call runs, before the
+            // body is written; it is encrypted then (a download failure is the call's failure).
+            return new EncryptedWhenWritten(adapter, model, certificates);
+          }
+          value = FieldEncryption.encrypt(model, current.keys().preferredEncryptor());
         }
         Buffer buffer = new Buffer();
         adapter.toJson(JsonWriter.of(buffer), value);
         return new JsonBody(buffer.readByteArray());
       }
     };
+  }
+
+  /** A body whose personal fields are encrypted when it is written, for the keys in force then. */
+  private static final class EncryptedWhenWritten extends RequestBody {
+    private final JsonAdapter<Object> adapter;
+    private final ContractModel model;
+    private final PlatformCertificates certificates;
+
+    EncryptedWhenWritten(JsonAdapter<Object> adapter, ContractModel model, PlatformCertificates certificates) {
+      this.adapter = adapter;
+      this.model = model;
+      this.certificates = certificates;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      Object encrypted = FieldEncryption.encrypt(model, certificates.current().keys().preferredEncryptor());
+      adapter.toJson(JsonWriter.of(sink), encrypted);
+    }
   }
 
   @Override

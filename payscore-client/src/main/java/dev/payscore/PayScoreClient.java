@@ -6,14 +6,22 @@ import dev.payscore.exception.WechatPayResponseException;
 import static java.util.Objects.requireNonNull;
 
 import com.squareup.moshi.Moshi;
+import dev.payscore.api.CertificatesApi;
 import dev.payscore.api.PayafterOrdersApi;
+import dev.payscore.api.RefundsApi;
+import dev.payscore.api.UserServiceStateApi;
 import dev.payscore.auth.Clock;
 import dev.payscore.auth.CryptoProviders;
 import dev.payscore.auth.NonceGenerator;
 import dev.payscore.auth.PemKeys;
+import dev.payscore.auth.PlatformCertificate;
 import dev.payscore.auth.RequestSigner;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;
+import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPayCertificateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -21,6 +29,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
@@ -44,6 +53,11 @@ import retrofit2.Retrofit;
  * Response<CompletePayafterOrderResponse> r =
  *     client.payafterOrders().completePayafterOrder("1234323JKHDFE1243252", request).execute();
  * }</pre>
+ *
+ * <p>A merchant that verifies with platform certificates (平台证书) instead of the WeChat Pay public
+ * key lets the client download and refresh them: {@link Builder#apiV3Key} and {@link
+ * Builder#autoPlatformCertificates()}. The keys, and their refresh, belong to this instance alone:
+ * any number of clients, for the same merchant or others, live side by side in one JVM.
  */
 public final class PayScoreClient {
   /** The primary host, reaching the nearest access point (主域名). The default base URL. */
@@ -63,11 +77,17 @@ public final class PayScoreClient {
   private final OkHttpClient okHttpClient;
   private final boolean ownsOkHttpClient;
   private final AtomicReference<ResponseVerifier> verifier;
+  /** Present when the builder was given the APIv3 key. */
+  private final @Nullable PlatformCertificates certificates;
   private final PayafterOrdersApi payafterOrders;
+  private final RefundsApi refunds;
+  private final UserServiceStateApi userServiceState;
+  private final CertificatesApi certificatesApi;
 
   private PayScoreClient(HttpUrl baseUrl, String merchantId, String merchantSerialNumber,
       SignatureScheme scheme, java.util.concurrent.atomic.AtomicBoolean closed, OkHttpClient okHttpClient,
-      boolean ownsOkHttpClient, AtomicReference<ResponseVerifier> verifier) {
+      boolean ownsOkHttpClient, AtomicReference<ResponseVerifier> verifier,
+      @Nullable PlatformCertificates certificates, boolean autoCertificates) {
     this.baseUrl = baseUrl;
     this.merchantId = merchantId;
     this.merchantSerialNumber = merchantSerialNumber;
@@ -76,14 +96,19 @@ public final class PayScoreClient {
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.verifier = verifier;
+    this.certificates = certificates;
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttpClient)
-            .addConverterFactory(new ContractConverterFactory(MOSHI, verifier))
+            .addConverterFactory(
+                new ContractConverterFactory(MOSHI, verifier, autoCertificates ? certificates : null))
             .addCallAdapterFactory(new QueryContractCallAdapterFactory())
             .build();
     this.payafterOrders = retrofit.create(PayafterOrdersApi.class);
+    this.refunds = retrofit.create(RefundsApi.class);
+    this.userServiceState = retrofit.create(UserServiceStateApi.class);
+    this.certificatesApi = retrofit.create(CertificatesApi.class);
   }
 
   /**
@@ -107,13 +132,120 @@ public final class PayScoreClient {
   }
 
   /**
+   * Returns the refund operations (退款): refund a paid order, wholly or in part, and query a refund.
+   * A refund request must name the order by exactly one of {@code transaction_id} and {@code
+   * out_trade_no}, or it is refused before sending.
+   *
+   * @return the Retrofit interface; {@code execute()} returns the verified answer or throws a
+   *     {@link WechatPayException}
+   */
+  public RefundsApi refunds() {
+    return refunds;
+  }
+
+  /**
+   * Returns the user service state operation (查询用户授权状态): whether a user may use a Pay Score
+   * service.
+   *
+   * @return the Retrofit interface; {@code execute()} returns the verified answer or throws a
+   *     {@link WechatPayException}
+   */
+  public UserServiceStateApi userServiceState() {
+    return userServiceState;
+  }
+
+  /**
+   * Returns the platform certificate operation ({@code GET /v3/certificates}) as the contract
+   * describes it: the answer is verified like any other, its certificates stay encrypted. To get
+   * them decrypted and checked, use {@link #downloadPlatformCertificates(String)}.
+   *
+   * @return the Retrofit interface
+   */
+  public CertificatesApi certificates() {
+    return certificatesApi;
+  }
+
+  /**
    * Returns the verifier of this client's WeChat Pay keys, to verify notifications with the same
-   * keys and window.
+   * keys and window. With {@link Builder#autoPlatformCertificates()} the keys change when the
+   * certificates are refreshed: ask again for each notification rather than keeping one.
    *
    * @return the verifier in force now
+   * @throws IllegalStateException when the client holds no key yet: with automatic platform
+   *     certificates and no other key, before the first download ({@link
+   *     #refreshPlatformCertificates()} makes it)
    */
   public ResponseVerifier verifier() {
-    return verifier.get();
+    ResponseVerifier current = verifier.get();
+    if (current == null) {
+      throw new IllegalStateException("no WeChat Pay key yet: the platform certificates are downloaded"
+          + " before the first call; call refreshPlatformCertificates() to download them now");
+    }
+    return current;
+  }
+
+  /**
+   * Downloads the platform certificates (平台证书) now and puts them in force: the WeChat Pay public
+   * key, if registered, stays; every platform certificate the client held is replaced by the list.
+   * Safe to call from any thread at any time; concurrent downloads of this client happen one at a
+   * time. On any failure nothing changes.
+   *
+   * @return the certificates now in force, as listed ({@code algorithm_type} RSA, or SM2 for {@link
+   *     SignatureScheme#SM2})
+   * @throws WechatPayCertificateException when the download fails a check (see {@link
+   *     #downloadPlatformCertificates(String)}), or the merchant has no platform certificates
+   * @throws WechatPayApiException when WeChat Pay answers with another error
+   * @throws IOException when the download fails on the network
+   * @throws IllegalStateException when the builder was not given {@link Builder#apiV3Key}
+   */
+  public List<PlatformCertificate> refreshPlatformCertificates() throws IOException {
+    return requireCertificates().refresh();
+  }
+
+  /**
+   * Downloads the platform certificates ({@code GET /v3/certificates}) through this client, checks
+   * them, and returns them without putting them in force.
+   *
+   * <p>Each certificate is decrypted with the APIv3 key ({@code AEAD_AES_256_GCM}, or {@code
+   * AEAD_SM4_GCM} for SM2; the associated data as given), read as X.509, and must carry the serial
+   * listed with it and be within its validity period by the client's clock. Only then is the answer's
+   * own signature verified:
+   *
+   * <ul>
+   *   <li><b>Pinned</b>: when the client already trusts keys (the WeChat Pay public key, platform
+   *       certificates given or downloaded), the list must be signed by one of those; a list signed
+   *       by any other key is refused ({@link WechatPayCertificateException.Reason#UNTRUSTED_SIGNER}).
+   *   <li><b>First download</b>: when the client trusts no key yet, there is no other trust anchor than
+   *       the APIv3 key and TLS: the list must be signed by one of the certificates it carries, which
+   *       are trusted because they decrypted under the APIv3 key, a secret only WeChat Pay and the
+   *       merchant hold. A party that knows the APIv3 key and can intercept TLS to WeChat Pay could
+   *       plant certificates on a first download; register a key you obtained another way ({@link
+   *       Builder#platformCertificate}, {@link Builder#wechatPayPublicKey}) to pin from the start.
+   * </ul>
+   *
+   * @param algorithmType {@code RSA}, {@code SM2} or {@code ALL}
+   * @return the certificates, in the order listed
+   * @throws WechatPayCertificateException when a check fails ({@link
+   *     WechatPayCertificateException#getReason()} says which), or the merchant has no platform
+   *     certificates ({@code NO_CERTIFICATES}: it verifies with the WeChat Pay public key)
+   * @throws WechatPayApiException when WeChat Pay answers with another error
+   * @throws IOException when the download fails on the network
+   * @throws IllegalStateException when the builder was not given {@link Builder#apiV3Key}
+   */
+  public List<PlatformCertificate> downloadPlatformCertificates(String algorithmType) throws IOException {
+    requireNonNull(algorithmType, "algorithmType == null");
+    if (!algorithmType.equals("RSA") && !algorithmType.equals("SM2") && !algorithmType.equals("ALL")) {
+      throw new IllegalArgumentException("algorithmType: must be RSA, SM2 or ALL, got " + algorithmType);
+    }
+    return requireCertificates().downloader().download(algorithmType, verifier.get());
+  }
+
+  private PlatformCertificates requireCertificates() {
+    if (certificates == null) {
+      throw new IllegalStateException(
+          "platform certificates need the APIv3 key: set it with PayScoreClient.builder().apiV3Key(key)");
+    }
+    return certificates;
   }
 
   /**
@@ -144,12 +276,17 @@ public final class PayScoreClient {
 
   /**
    * Releases the threads and connections of the OkHttp client this client created (a client built
-   * with {@link Builder#okHttpClient} leaves the shared one alone). Every call after close, started
+   * with {@link Builder#okHttpClient} leaves the shared one alone), and stops the periodic
+   * certificate refresh on the executor given to {@link Builder#autoPlatformCertificates(
+   * ScheduledExecutorService, long, TimeUnit)} (the executor itself stays the caller's). Every call after close, started
    * with {@code execute()} or {@code enqueue()}, fails with an {@link java.io.IOException} saying
    * the client is closed, before anything is sent. Closing twice does nothing more.
    */
   public void close() {
     closed.set(true);
+    if (certificates != null) {
+      certificates.cancel();
+    }
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().executorService().shutdown();
       okHttpClient.connectionPool().evictAll();
@@ -177,8 +314,10 @@ public final class PayScoreClient {
 
   @Override
   public String toString() {
+    ResponseVerifier current = verifier.get();
     return "PayScoreClient{mchid=" + merchantId + ", baseUrl=" + baseUrl + ", keys="
-        + verifier.get().keys().ids() + "}";
+        + (current != null ? current.keys().ids().toString() : "[] (platform certificates not downloaded yet)")
+        + "}";
   }
 
   /** Builds a {@link PayScoreClient}; every problem is reported at {@link #build()}. */
@@ -204,6 +343,12 @@ public final class PayScoreClient {
     private SignatureScheme signatureScheme = SignatureScheme.RSA;
     private boolean cryptoProviderSet;
     private @Nullable Provider cryptoProvider;
+    private long windowSeconds = ResponseVerifier.DEFAULT_WINDOW_SECONDS;
+    private byte @Nullable [] apiV3Key;
+    private boolean autoCertificates;
+    private @Nullable ScheduledExecutorService refreshExecutor;
+    private long refreshPeriodMillis;
+    private PlatformCertificates.Ticker ticker = PlatformCertificates.SYSTEM_TICKER;
 
     Builder() {
     }
@@ -387,6 +532,95 @@ public final class PayScoreClient {
      */
     public Builder verificationWindowSeconds(long seconds) {
       verifier.windowSeconds(seconds);
+      this.windowSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * Sets the APIv3 key (APIv3密钥) set in the merchant platform, which decrypts the platform
+     * certificates. Needed by {@link #autoPlatformCertificates()}, {@link
+     * PayScoreClient#refreshPlatformCertificates()} and {@link
+     * PayScoreClient#downloadPlatformCertificates(String)}. It never appears in a log, message or
+     * {@code toString()}.
+     *
+     * @param apiV3Key 32 bytes of UTF-8
+     * @return this builder
+     * @throws IllegalArgumentException when it is not 32 bytes
+     */
+    public Builder apiV3Key(String apiV3Key) {
+      byte[] key = requireNonNull(apiV3Key, "apiV3Key == null").getBytes(StandardCharsets.UTF_8);
+      if (key.length != 32) {
+        throw new IllegalArgumentException("apiV3Key: must be 32 bytes, got " + key.length);
+      }
+      this.apiV3Key = key;
+      return this;
+    }
+
+    /**
+     * Downloads the platform certificates (平台证书) and keeps them current, for a merchant that
+     * verifies with platform certificates rather than the WeChat Pay public key (merchants registered
+     * before late 2024; newer ones have only the public key). Needs {@link #apiV3Key}.
+     *
+     * <ul>
+     *   <li><b>First download</b>: lazily, before the client's first call is sent, on the thread
+     *       that runs that call (OkHttp's dispatcher thread for {@code enqueue()}; personal fields
+     *       are encrypted then, for the downloaded certificate), or on {@link
+     *       PayScoreClient#refreshPlatformCertificates()}; never in {@code build()}, which stays
+     *       offline and cannot fail on the network. If it fails, that call fails before anything is
+     *       sent and the next call tries again. A key registered here as well ({@link
+     *       #wechatPayPublicKey}, {@link #platformCertificate}) is trusted from the start and pins
+     *       the download; see {@link PayScoreClient#downloadPlatformCertificates(String)} for the
+     *       trust model.
+     *   <li><b>Rotation</b>: WeChat Pay lists a new certificate before it signs with it. When an
+     *       answer arrives under a serial the client does not know, the client downloads the list
+     *       once more and verifies the answer again: single-flight (concurrent calls wait for one
+     *       download and use its result) and at most once a minute for unknown serials (an answer
+     *       under a serial still unknown after that fails with {@code UNKNOWN_SERIAL}, as without
+     *       this option). The new list must be signed by a key the client already trusts.
+     *   <li><b>Scope</b>: the certificates and their refresh belong to this client; no JVM-wide
+     *       registry, no thread of the library's own (see {@link
+     *       #autoPlatformCertificates(ScheduledExecutorService, long, TimeUnit)} for a periodic
+     *       refresh on your executor).
+     * </ul>
+     *
+     * <p>Certificates and the WeChat Pay public key work side by side during a switch-over: each
+     * answer's {@code Wechatpay-Serial} picks the key.
+     *
+     * @return this builder
+     */
+    public Builder autoPlatformCertificates() {
+      this.autoCertificates = true;
+      return this;
+    }
+
+    /**
+     * Like {@link #autoPlatformCertificates()}, and also refreshes the certificates on the given
+     * executor: the first download at once, then every {@code period} after the previous one ended.
+     * A refresh in the overlap, while WeChat Pay still signs with the certificate the client knows,
+     * learns the next one before answers switch to it. A failed refresh keeps the certificates in
+     * force, is logged (with {@link #logger}) and is tried again at the next period. {@link
+     * PayScoreClient#close()} stops it; the executor stays yours.
+     *
+     * @param executor runs the refresh; the library starts no thread of its own
+     * @param period the time between two refreshes, at least one minute
+     * @param unit its unit
+     * @return this builder
+     */
+    public Builder autoPlatformCertificates(ScheduledExecutorService executor, long period, TimeUnit unit) {
+      requireNonNull(executor, "executor == null");
+      long millis = millis(period, unit, "period");
+      if (millis < TimeUnit.MINUTES.toMillis(1)) {
+        throw new IllegalArgumentException("period: at least one minute, got " + millis + " ms");
+      }
+      this.autoCertificates = true;
+      this.refreshExecutor = executor;
+      this.refreshPeriodMillis = millis;
+      return this;
+    }
+
+    /** Replaces the time source of the unknown-serial rate limit. For tests. */
+    Builder certificateTicker(PlatformCertificates.Ticker ticker) {
+      this.ticker = requireNonNull(ticker, "ticker == null");
       return this;
     }
 
@@ -517,11 +751,15 @@ public final class PayScoreClient {
             + signatureScheme.name() + " key");
       }
       ResponseVerifier builtVerifier = null;
-      if (keyCount == 0) {
+      if (autoCertificates && apiV3Key == null) {
+        problems.add("autoPlatformCertificates needs the APIv3 key: set apiV3Key(key), the key that"
+            + " decrypts the platform certificates");
+      }
+      if (keyCount == 0 && !autoCertificates) {
         problems.add(
             "no WeChat Pay key to verify answers: set wechatPayPublicKey(PUB_KEY_ID_…, key) and/or"
-                + " platformCertificate(certificate)");
-      } else {
+                + " platformCertificate(certificate), or apiV3Key(key).autoPlatformCertificates()");
+      } else if (keyCount > 0) {
         builtVerifier = verifier.clock(clock).provider(provider()).build();
         if (merchantSerialNumber != null
             && builtVerifier.keys().contains(merchantSerialNumber.toUpperCase(Locale.ROOT))) {
@@ -555,6 +793,13 @@ public final class PayScoreClient {
           new RequestSigner(merchantId, merchantSerialNumber, merchantPrivateKey, clock, nonceGenerator,
               signatureScheme == SignatureScheme.RSA ? provider() : null, signatureScheme);
       AtomicReference<ResponseVerifier> verifierRef = new AtomicReference<>(builtVerifier);
+      CertificateDownloader downloader = null;
+      PlatformCertificates certificates = null;
+      if (apiV3Key != null) {
+        downloader = new CertificateDownloader(url, apiV3Key, windowSeconds, clock, provider());
+        certificates = new PlatformCertificates(downloader, verifierRef, signatureScheme,
+            merchantSerialNumber.toUpperCase(Locale.ROOT), logger, ticker);
+      }
       WechatPayInterceptor interceptor =
           new WechatPayInterceptor(
               signer,
@@ -563,7 +808,8 @@ public final class PayScoreClient {
               maxResponseBytes,
               logger,
               logBodies,
-              MOSHI);
+              MOSHI,
+              autoCertificates ? certificates : null);
       OkHttpClient.Builder http;
       if (okHttpClient != null) {
         http = okHttpClient.newBuilder(); // its own timeouts stay unless set here
@@ -601,8 +847,16 @@ public final class PayScoreClient {
         http.addInterceptor(new RetryInterceptor(retryPolicy, url)); // before signing: each attempt signed afresh
       }
       http.addInterceptor(interceptor);
-      return new PayScoreClient(url, merchantId, merchantSerialNumber.toUpperCase(Locale.ROOT), signatureScheme, closed,
-          http.build(), okHttpClient == null, verifierRef);
+      OkHttpClient built = http.build();
+      if (downloader != null) {
+        downloader.bind(built);
+      }
+      PayScoreClient client = new PayScoreClient(url, merchantId, merchantSerialNumber.toUpperCase(Locale.ROOT),
+          signatureScheme, closed, built, okHttpClient == null, verifierRef, certificates, autoCertificates);
+      if (certificates != null && refreshExecutor != null) {
+        certificates.scheduleOn(refreshExecutor, refreshPeriodMillis, TimeUnit.MILLISECONDS);
+      }
+      return client;
     }
 
     /** Fails every call of a closed client before anything is sent. */

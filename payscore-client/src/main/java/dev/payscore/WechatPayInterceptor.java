@@ -39,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * WechatPaySignatureException} is thrown and nothing is handed on; a non-2xx becomes a {@link
  * WechatPayApiException}, verified when it carries a signature. Every failure is an {@link
  * IOException}, so asynchronous calls report it to {@code onFailure}.
+ *
+ * <p>With automatic platform certificates: before a call is sent while the client holds no key, the
+ * certificates are downloaded; an answer under a serial the client does not know causes a download
+ * (at most once a minute, see {@link PlatformCertificates}) and is verified again. The download's own
+ * 2xx answer ({@link CertificateDownloader.Tag}) is handed on unverified: the downloader verifies it.
  */
 final class WechatPayInterceptor implements Interceptor {
   private static final byte[] EMPTY = new byte[0];
@@ -51,6 +56,7 @@ final class WechatPayInterceptor implements Interceptor {
   private final boolean logBodies;
   /** Binds error bodies; its ErrorResponse adapter is looked up at the first error, not before. */
   private final Moshi moshi;
+  private final @Nullable PlatformCertificates certificates;
 
   WechatPayInterceptor(
       RequestSigner signer,
@@ -59,7 +65,8 @@ final class WechatPayInterceptor implements Interceptor {
       long maxResponseBytes,
       @Nullable PayScoreLogger logger,
       boolean logBodies,
-      Moshi moshi) {
+      Moshi moshi,
+      @Nullable PlatformCertificates certificates) {
     this.signer = signer;
     this.verifier = verifier;
     this.userAgent = userAgent;
@@ -67,17 +74,27 @@ final class WechatPayInterceptor implements Interceptor {
     this.logger = logger;
     this.logBodies = logBodies;
     this.moshi = moshi;
+    this.certificates = certificates;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    boolean download = CertificateDownloader.isDownload(request);
+    if (certificates != null && !download) {
+      certificates.current(); // the first download, before anything is sent, when no key is held yet
+    }
     String canonicalUrl = canonicalUrl(request.url());
     byte[] requestBody = bodyBytes(request);
     long startNanos = System.nanoTime();
     Response response = chain.proceed(sign(request, canonicalUrl, requestBody));
     byte[] answer = read(response);
-    Verification verification = verify(response, answer);
+    Verification verification = download && response.isSuccessful()
+        ? Verification.DEFERRED : verify(response, answer);
+    if (certificates != null && !download && verification.failure != null
+        && verification.failure.getReason() == WechatPaySignatureException.Reason.UNKNOWN_SERIAL) {
+      verification = verifyAfterLearning(response, answer, verification.failure);
+    }
     log(request, canonicalUrl, response, answer, verification, startNanos);
     return map(request, requestBody, response, answer, verification);
   }
@@ -118,12 +135,28 @@ final class WechatPayInterceptor implements Interceptor {
       logger.log("--> " + request.method() + ' ' + canonicalUrl + " (" + body.length + "-byte body)"
           + (logBodies && body.length > 0 ? '\n' + new String(body, StandardCharsets.UTF_8) : ""));
     }
+    ResponseVerifier current = verifier.get();
+    if (current != null) {
+      signed.header("Wechatpay-Serial", current.keys().preferredId());
+    }
     return signed
         .header("Authorization", signer.authorization(request.method(), canonicalUrl, body))
         .header("Accept", "application/json")
         .header("User-Agent", userAgent)
-        .header("Wechatpay-Serial", verifier.get().keys().preferredId())
         .build();
+  }
+
+  /** Downloads the certificates once more (rate-limited) and verifies again; else the first failure. */
+  private Verification verifyAfterLearning(Response response, byte[] answer,
+      WechatPaySignatureException failure) {
+    try {
+      if (certificates.learn(String.valueOf(response.header("Wechatpay-Serial")).trim())) {
+        return verify(response, answer);
+      }
+    } catch (IOException | RuntimeException downloadFailed) {
+      failure.addSuppressed(downloadFailed);
+    }
+    return new Verification(false, failure);
   }
 
   /** Step 2: the answer's body, whole (up to the limit), without consuming the response. */
@@ -136,8 +169,11 @@ final class WechatPayInterceptor implements Interceptor {
     }
   }
 
-  /** The outcome of step 3: verified, failed (with why), or not signed at all. */
+  /** The outcome of step 3: verified, failed (with why), not signed at all, or left to the downloader. */
   private static final class Verification {
+    /** A certificate download's 2xx: the downloader verifies it with the certificates it carries. */
+    static final Verification DEFERRED = new Verification(false, null);
+
     final boolean verified;
     final @Nullable WechatPaySignatureException failure;
 
@@ -147,18 +183,26 @@ final class WechatPayInterceptor implements Interceptor {
     }
 
     String describe() {
-      return verified ? "signature verified" : failure != null ? "signature " + failure.getReason() : "unsigned";
+      return this == DEFERRED ? "signature checked by the certificate download"
+          : verified ? "signature verified" : failure != null ? "signature " + failure.getReason() : "unsigned";
     }
   }
 
   /** Step 3: a 2xx, and any answer that carries a signature, is verified over the exact bytes. */
   private Verification verify(Response response, byte[] answer) {
     final okhttp3.Headers headers = response.headers();
-    if (!response.isSuccessful() && headers.get("Wechatpay-Signature") == null) {
+    ResponseVerifier current = verifier.get();
+    if (current == null && response.isSuccessful()) {
+      // Not reached with automatic certificates (downloaded before sending); never trusted unverified.
+      return new Verification(false, new WechatPaySignatureException(
+          WechatPaySignatureException.Reason.UNKNOWN_SERIAL, "the client holds no WeChat Pay key yet",
+          response.header("Request-ID"), response.code()));
+    }
+    if (current == null || (!response.isSuccessful() && headers.get("Wechatpay-Signature") == null)) {
       return new Verification(false, null);
     }
     try {
-      verifier.get().verify(new HeaderSource() {
+      current.verify(new HeaderSource() {
         @Override
         public List<String> values(String name) {
           return WechatPayInterceptor.values(headers, name);
@@ -224,6 +268,9 @@ final class WechatPayInterceptor implements Interceptor {
         // Every operation answers with JSON: without it the outcome is unknown.
         throw new WechatPayResponseException("WeChat Pay answered " + status + " without a body where"
             + " JSON was expected: the outcome is unknown, query the order", status, requestId, null);
+      }
+      if (verification == Verification.DEFERRED) {
+        return response; // the downloader verifies it and reads it
       }
       String mismatch = AnswerMatcher.mismatch(signer.merchantId(), request.method(), request.url(),
           requestBody, answer);

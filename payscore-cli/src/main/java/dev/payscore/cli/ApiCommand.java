@@ -6,6 +6,7 @@ import dev.payscore.PayScoreClient;
 import dev.payscore.internal.json.StrictJson;
 import dev.payscore.model.ValidationException;
 import dev.payscore.exception.WechatPayApiException;
+import dev.payscore.exception.WechatPayCertificateException;
 import dev.payscore.exception.WechatPayNotificationException;
 import dev.payscore.exception.WechatPayResponseException;
 import dev.payscore.exception.WechatPaySignatureException;
@@ -55,6 +56,8 @@ abstract class ApiCommand implements Callable<Integer> {
       return fail(ExitCode.INVALID_REQUEST, "the request breaks the contract: " + e.getMessage(), e);
     } catch (IllegalArgumentException | IllegalStateException e) {
       return fail(ExitCode.USAGE, e.getMessage(), e);
+    } catch (WechatPayCertificateException e) {
+      return fail(ExitCode.CERTIFICATES_REFUSED, e.getMessage(), e);
     } catch (WechatPayApiException e) {
       return fail(ExitCode.API_ERROR, e.getMessage(), e);
     } catch (WechatPaySignatureException e) {

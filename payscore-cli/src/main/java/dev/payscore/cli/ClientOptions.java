@@ -40,7 +40,7 @@ final class ClientOptions {
 
   /** What seeds the embedded sandbox before the call, when no credentials are given. */
   interface Seed {
-    void plant(PayScoreSandbox sandbox);
+    void plant(PayScoreSandbox sandbox) throws java.io.IOException;
   }
 
   /** A client, and the sandbox behind it if any. */
@@ -99,11 +99,7 @@ final class ClientOptions {
         builder.baseUrl(endpoint);
       }
     }
-    if (verbose) {
-      builder.logger(line -> io.err.println("payscore: " + line)).logBodies(true)
-          .okHttpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false)
-              .addNetworkInterceptor(new RequestPrinter(io)).build());
-    }
+    verbose(builder, io);
     try {
       return new Connection(builder.build(), sandbox);
     } catch (RuntimeException e) {
@@ -111,6 +107,15 @@ final class ClientOptions {
         sandbox.close();
       }
       throw e;
+    }
+  }
+
+  /** With --verbose: log lines, bodies and the signed request's headers (Authorization redacted) on stderr. */
+  void verbose(PayScoreClient.Builder builder, PayScoreCli.Io io) {
+    if (verbose) {
+      builder.logger(line -> io.err.println("payscore: " + line)).logBodies(true)
+          .okHttpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false)
+              .addNetworkInterceptor(new RequestPrinter(io)).build());
     }
   }
 

@@ -11,6 +11,7 @@ final class ExitCode {
   static final int SIGNATURE_FAILURE = 5;
   static final int NETWORK_FAILURE = 6;
   static final int UNREADABLE_RESPONSE = 7;
+  static final int CERTIFICATES_REFUSED = 8;
 
   private ExitCode() {
   }

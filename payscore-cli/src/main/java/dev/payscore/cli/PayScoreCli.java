@@ -9,9 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code payscore} command line: {@code payscore complete} completes a pay-after order against
- * WeChat Pay or, with no credentials, against the embedded sandbox; {@code payscore sandbox} runs the
- * sandbox as a standalone server. Exit codes: see {@link ExitCode}.
+ * The {@code payscore} command line: {@code payscore complete} completes a pay-after order (and
+ * {@code refund} refunds a paid one) against WeChat Pay or, with no credentials, against the embedded
+ * sandbox; {@code payscore certificates} downloads the platform certificates; {@code payscore sandbox}
+ * runs the sandbox as a standalone server. Exit codes: see {@link ExitCode}.
  */
 @Command(
     name = "payscore",
@@ -29,12 +30,16 @@ import picocli.CommandLine.Command;
       "4:WeChat Pay answered with an error (code and message printed)",
       "5:the answer failed signature verification and was discarded",
       "6:network failure (connection, timeout); the outcome may be unknown",
-      "7:the verified answer (or notification) could not be read; the outcome is unknown"
+      "7:the verified answer (or notification) could not be read; the outcome is unknown",
+      "8:the platform certificates were refused (the APIv3 key is wrong, a certificate was altered, has"
+          + " another serial or expired, the list is signed by an untrusted key) or there are none (the"
+          + " merchant uses the WeChat Pay public key); nothing was written"
     })
 public final class PayScoreCli implements Runnable {
   /** The commands that call WeChat Pay, or the embedded sandbox without credentials. */
   private static final java.util.List<String> API_COMMANDS =
-      java.util.Arrays.asList("create", "query", "complete", "cancel", "sync");
+      java.util.Arrays.asList("create", "query", "complete", "cancel", "sync", "refund", "refund-query",
+          "user-state");
   /** The options that give credentials (any one of them means no sandbox). */
   private static final String[] CREDENTIALS =
       {"--mchid", "--serial", "--private-key", "--wechatpay-public-key-id", "--wechatpay-public-key"};
@@ -42,7 +47,8 @@ public final class PayScoreCli implements Runnable {
   /** The subcommands, in the order the help lists them. */
   private static final Class<?>[] COMMANDS = {
     CreateCommand.class, QueryCommand.class, CompleteCommand.class, CancelCommand.class,
-    SyncCommand.class, NotifyParseCommand.class, SandboxCommand.class
+    SyncCommand.class, RefundCommand.class, RefundQueryCommand.class, UserStateCommand.class,
+    NotifyParseCommand.class, CertificatesCommand.class, SandboxCommand.class
   };
 
   /** Environment and streams of one run, so that tests can run the CLI in-process. */

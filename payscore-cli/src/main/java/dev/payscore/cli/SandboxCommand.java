@@ -1,6 +1,7 @@
 package dev.payscore.cli;
 
 import dev.payscore.auth.PemKeys;
+import dev.payscore.auth.SignatureScheme;
 import dev.payscore.sandbox.PayScoreSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +53,27 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--serial", description = "Serial of your merchant certificate, with --merchant-public-key.")
   String serial;
 
+  @Option(names = "--notify-url", paramLabel = "URL",
+      description = "Post every notification (PAYSCORE.USER_ACCEPTED, PAYSCORE.USER_PAID) to this http://127.0.0.1 or localhost URL.")
+  String notifyUrl;
+
+  @Option(names = "--api-v3-key", paramLabel = "FILE",
+      description = "The APIv3 key to encrypt notifications with (32 letters and digits; default: a generated one, written to the keys directory).")
+  Path apiV3KeyFile;
+
+  @Option(names = "--scheme", paramLabel = "rsa|sm2", defaultValue = "rsa",
+      description = "Signature scheme: rsa (default) or sm2 (国密: SM2 keys, SM2/SM3 signatures, SM4 notifications).")
+  String scheme;
+
+  @Option(names = "--platform-certificates",
+      description = "Certificate mode: sign with a platform certificate instead of the WeChat Pay public key,"
+          + " and serve GET /v3/certificates (try: payscore certificates --endpoint …).")
+  boolean platformCertificates;
+
+  @Option(names = "--json",
+      description = "Print one JSON object (URL, ids, key files, APIv3 key, console URL and control token, seeded orders) on stdout instead of text.")
+  boolean json;
+
   @Option(names = "--duration", paramLabel = "SECONDS", hidden = true,
       description = "Stop after this many seconds (for tests).")
   long durationSeconds;
@@ -80,6 +104,22 @@ final class SandboxCommand implements Callable<Integer> {
     }
     List<String[]> seeds = seeds();
     PayScoreSandbox.Builder builder = PayScoreSandbox.builder().port(port).merchantId(mchid);
+    if (platformCertificates) {
+      builder.platformCertificates();
+    }
+    if ("sm2".equalsIgnoreCase(scheme)) {
+      builder.scheme(SignatureScheme.SM2);
+    } else if (!"rsa".equalsIgnoreCase(scheme)) {
+      throw usage("--scheme must be rsa or sm2, got " + scheme);
+    }
+    if (apiV3KeyFile != null) {
+      String key = Input.text("--api-v3-key", apiV3KeyFile.toString()).trim();
+      if (!key.matches("[A-Za-z0-9]{32}")) {
+        throw usage("--api-v3-key " + apiV3KeyFile + ": must hold 32 letters and digits, got " + key.length()
+            + " characters");
+      }
+      builder.apiV3Key(key);
+    }
     if (merchantPublicKey != null) {
       String pem = Input.text("--merchant-public-key", merchantPublicKey.toString());
       try {
@@ -99,31 +139,43 @@ final class SandboxCommand implements Callable<Integer> {
           + " (" + Input.reason(e.getCause()) + ")");
     }
     try (PayScoreSandbox sandbox = started) {
+      if (notifyUrl != null) {
+        try {
+          sandbox.notifyTo(notifyUrl);
+        } catch (IllegalArgumentException e) {
+          throw usage("--notify-url must be an http://127.0.0.1 or http://localhost URL, got " + notifyUrl);
+        }
+      }
+      List<String> tickets = new ArrayList<>();
       for (String[] seed : seeds) {
-        sandbox.createOrder(seed[0], seed[1], seed[2]);
+        tickets.add(sandbox.createOrder(seed[0], seed[1], seed[2]));
       }
       Path publicKey = dir.resolve("pub_key.pem");
       Path privateKey = dir.resolve("apiclient_key.pem");
+      Path apiV3Key = apiV3KeyFile != null ? apiV3KeyFile : dir.resolve("apiv3_key.txt");
+      Map<String, Path> certificates = new LinkedHashMap<>();
       try {
-        Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        if (platformCertificates) {
+          for (Map.Entry<String, String> certificate : sandbox.platformCertificates().entrySet()) {
+            Path file = dir.resolve("wechatpay_" + certificate.getKey() + ".pem");
+            Files.write(file, certificate.getValue().getBytes(StandardCharsets.UTF_8));
+            certificates.put(certificate.getKey(), file);
+          }
+        } else {
+          Files.write(publicKey, pem("PUBLIC KEY", sandbox.wechatPayPublicKey().getEncoded()));
+        }
         if (merchantPublicKey == null) {
           Files.write(privateKey, pem("PRIVATE KEY", sandbox.merchantPrivateKey().getEncoded()));
+        }
+        if (apiV3KeyFile == null) {
+          Files.write(apiV3Key, sandbox.apiV3Key().getBytes(StandardCharsets.US_ASCII));
         }
       } catch (IOException e) {
         throw usage("--keys-dir " + dir + ": cannot write the key files (" + Input.reason(e) + ")");
       }
-      io.out.println("PayScore sandbox listening on " + sandbox.url());
-      io.out.println("  merchant id (--mchid):                 " + sandbox.merchantId());
-      io.out.println("  merchant serial (--serial):            " + sandbox.merchantSerialNumber());
-      if (merchantPublicKey == null) {
-        io.out.println("  merchant private key (--private-key):  " + privateKey + "  (throwaway, generated)");
-      }
-      io.out.println("  WeChat Pay public key id:              " + sandbox.wechatPayPublicKeyId());
-      io.out.println("  WeChat Pay public key:                 " + publicKey);
-      for (String order : orders) {
-        io.out.println("  order:                                 " + order);
-      }
-      io.out.println("Stop with Ctrl-C.");
+      SandboxStartup startup = new SandboxStartup(sandbox, merchantPublicKey == null ? privateKey : null,
+          platformCertificates ? null : publicKey, certificates, apiV3Key, seeds, tickets);
+      io.out.println(json ? startup.json() : startup.text());
       io.out.flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -41,6 +41,7 @@ class ExitCodeTest {
   static final String USED = PayScoreCliTest.USED;
   static final String CANCEL = PayScoreCliTest.BASE.resolve("examples/cancel.json").toString();
   static final String SYNC = PayScoreCliTest.BASE.resolve("examples/sync.json").toString();
+  static final String REFUND = PayScoreCliTest.BASE.resolve("examples/refund.json").toString();
   static final AtomicInteger ORDERS = new AtomicInteger();
 
   static PayScoreSandbox live;
@@ -120,7 +121,7 @@ class ExitCodeTest {
   }
 
   static boolean hasBody(String command) {
-    return !command.equals("query");
+    return !command.equals("query") && !command.equals("refund-query") && !command.equals("user-state");
   }
 
   /** A valid call of an API command for a fresh order (seeded as it needs), without credentials. */
@@ -148,6 +149,23 @@ class ExitCodeTest {
             credentials().toArray(new String[0])));
         assertEquals(0, completed.code, completed.err);
         return Arrays.asList("sync", "--out-order-no", order, "--request", SYNC);
+      case "refund": {
+        String transactionId = live.createPaidOrder(order, APPID, SERVICE, 39500L);
+        String refund = new String(Files.readAllBytes(java.nio.file.Paths.get(REFUND)), StandardCharsets.UTF_8)
+            .replace("4200000000201912021234567890", transactionId)
+            .replace("1217752501201407033233368018", order + "-R");
+        return Arrays.asList("refund", "--request", write(refund.getBytes(StandardCharsets.UTF_8)));
+      }
+      case "refund-query": {
+        String transactionId = live.createPaidOrder(order, APPID, SERVICE, 39500L);
+        Run refunded = run(list(Arrays.asList("refund", "--request", write(("{\"transaction_id\": \"" + transactionId
+            + "\", \"out_refund_no\": \"" + order + "-R\", \"amount\": {\"refund\": 100, \"total\": 39500,"
+            + " \"currency\": \"CNY\"}}").getBytes(StandardCharsets.UTF_8))), credentials().toArray(new String[0])));
+        assertEquals(0, refunded.code, refunded.err);
+        return Arrays.asList("refund-query", "--out-refund-no", order + "-R");
+      }
+      case "user-state":
+        return Arrays.asList("user-state", "--service-id", SERVICE, "--appid", APPID, "--openid", "OPENID-" + order);
       default:
         throw new AssertionError(command);
     }
@@ -178,7 +196,7 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void successExits0(String command) throws Exception {
     Run run = run(list(valid(command), credentials().toArray(new String[0])));
     assertEquals(0, run.code, run.err);
@@ -186,7 +204,7 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void usageAndInputErrorsExit2OnOneLineWithNothingSent(String command) throws Exception {
     List<String> valid = valid(command);
     List<String> full = list(valid, credentials().toArray(new String[0]));
@@ -223,7 +241,7 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void endpointFromTheEnvironmentWithoutCredentialsExits2(String command) throws Exception {
     String[] args = valid(command).toArray(new String[0]);
     int before = live.requestCount();
@@ -235,7 +253,7 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void contractBreachesExit3OnOneLineWithNothingSent(String command) throws Exception {
     List<String> full = list(valid(command), credentials().toArray(new String[0]));
     List<List<String>> cases = new ArrayList<>();
@@ -243,43 +261,67 @@ class ExitCodeTest {
     if (hasBody(command)) {
       byte[] body = Files.readAllBytes(java.nio.file.Paths.get(full.get(full.indexOf("--request") + 1)));
       String text = new String(body, StandardCharsets.UTF_8);
-      String appid = "\"appid\": \"" + APPID + "\"";
-      assertTrue(text.contains(appid), text);
+      // A string field at the top of the body: appid, or out_refund_no for a refund (which has no appid).
+      String name = command.equals("refund") ? "out_refund_no" : "appid";
+      java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"" + name + "\": \"([^\"]*)\"").matcher(text);
+      assertTrue(found.find(), text);
+      String field = found.group();
+      String value = found.group(1);
       String[][] changes = {
-        {"\"appid\": 123", "/appid: must be a string, got a number"},
-        {"\"appid\": \"\\ud800\"", "/appid: an unpaired surrogate (\\uD800) is not text"},
-        {"\"appid\": \"wx\u0001\"", "/appid: a raw control character (U+0001) must be escaped"},
-        {"\"appid\": null", "/appid: null is not allowed"},
-        {appid + ", \"unknown_field\": 1", "/unknown_field: unknown field"},
-        {appid + ", \"appid\": \"" + APPID + "\"", "/appid: the name is given twice"},
+        {"\"" + name + "\": 123", "/" + name + ": must be a string, got a number"},
+        {"\"" + name + "\": \"\\ud800\"", "/" + name + ": an unpaired surrogate (\\uD800) is not text"},
+        {"\"" + name + "\": \"wx\u0001\"", "/" + name + ": a raw control character (U+0001) must be escaped"},
+        {"\"" + name + "\": null", "/" + name + ": null is not allowed"},
+        {field + ", \"unknown_field\": 1", "/unknown_field: unknown field"},
+        {field + ", \"" + name + "\": \"" + value + "\"", "/" + name + ": the name is given twice"},
       };
       for (String[] change : changes) {
-        cases.add(with(full, "--request", write(text.replace(appid, change[0]).getBytes(StandardCharsets.UTF_8))));
+        cases.add(with(full, "--request", write(text.replace(field, change[0]).getBytes(StandardCharsets.UTF_8))));
         expected.add(change[1]);
       }
-      byte[] notUtf8 = text.replace(appid, "\"appid\": \"wx#\"").getBytes(StandardCharsets.UTF_8);
+      byte[] notUtf8 = text.replace(field, "\"" + name + "\": \"wx#\"").getBytes(StandardCharsets.UTF_8);
       notUtf8[new String(notUtf8, StandardCharsets.ISO_8859_1).indexOf('#')] = (byte) 0xFF;
       cases.add(with(full, "--request", write(notUtf8)));
-      expected.add("/appid: not UTF-8, at byte ");
-      String numeric = command.equals("create") ? "risk_amount" : command.equals("complete") ? "total_amount" : null;
+      expected.add("/" + name + ": not UTF-8, at byte ");
+      String numeric = command.equals("create") ? "risk_amount" : command.equals("complete") ? "total_amount"
+          : command.equals("refund") ? "refund" : null;
       if (numeric != null) {
         cases.add(with(full, "--request", write(text.replaceFirst("\"" + numeric + "\": (\\d+)", "\"" + numeric + "\": \"$1\"")
             .getBytes(StandardCharsets.UTF_8))));
-        expected.add("/" + numeric + ": must be a number, got a string");
+        expected.add((numeric.equals("refund") ? "/amount/" : "/") + numeric + ": must be a number, got a string");
+      }
+      if (command.equals("refund")) {
+        String order = "\"transaction_id\": \"";
+        assertTrue(text.contains(order), text);
+        String[][] refundRules = {
+          {text.replace(order, "\"out_trade_no\": \"O1\", " + order),
+              "transaction_id, out_trade_no: exactly one is required, got 2"},
+          {text.replaceFirst("\"transaction_id\": \"[^\"]*\",", ""),
+              "transaction_id, out_trade_no: exactly one is required, got 0"},
+          {text.replaceFirst("\"refund\": \\d+", "\"refund\": 0"), "amount.refund: must be >= 1, got 0"},
+          {text.replaceFirst("\"refund\": \\d+", "\"refund\": -1"), "amount.refund: must be >= 1, got -1"},
+          {text.replace("\"CNY\"", "\"USD\""), "/amount/currency"},
+        };
+        for (String[] rule : refundRules) {
+          cases.add(with(full, "--request", write(rule[0].getBytes(StandardCharsets.UTF_8))));
+          expected.add(rule[1]);
+        }
       }
       byte[] huge = Arrays.copyOf(body, Input.BODY_LIMIT + 1);
       Arrays.fill(huge, body.length, huge.length, (byte) ' ');
       cases.add(with(full, "--request", write(huge)));
       expected.add("over 1 MiB (1048576 bytes), refused");
     }
-    if (!command.equals("create")) {
+    String key = command.equals("refund-query") ? "out_refund_no" : command.equals("user-state") ? "openid"
+        : command.equals("create") || command.equals("refund") ? null : "out_order_no";
+    if (key != null) {
       for (String order : new String[] {"", ".", ".."}) {
-        if (command.equals("query") && !order.isEmpty()) {
+        if ((command.equals("query") || command.equals("user-state")) && !order.isEmpty()) {
           continue; // in the query string "." and ".." are values like any other
         }
-        cases.add(with(full, "--out-order-no", order));
-        expected.add(order.isEmpty() ? "out_order_no: must not be empty"
-            : "out_order_no: must not be \".\" or \"..\" (it would change the path)");
+        cases.add(with(full, "--" + key.replace('_', '-'), order));
+        expected.add(order.isEmpty() ? key + ": must not be empty"
+            : key + ": must not be \".\" or \"..\" (it would change the path)");
       }
     }
     assertRefusedBeforeSending(ExitCode.INVALID_REQUEST, cases, expected);
@@ -292,7 +334,7 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void apiErrorExits4(String command) throws Exception {
     Run run = runWithFault(command, Fault.SYSTEM_ERROR);
     assertEquals(ExitCode.API_ERROR, run.code, run.err);
@@ -300,14 +342,14 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void signatureFailureExits5(String command) throws Exception {
     Run run = runWithFault(command, Fault.WRONG_SIGNATURE);
     assertEquals(ExitCode.SIGNATURE_FAILURE, run.code, run.err);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void networkFailureExits6(String command) throws Exception {
     Run run = runWithFault(command, Fault.DROP_CONNECTION);
     assertEquals(ExitCode.NETWORK_FAILURE, run.code, run.err);
@@ -315,7 +357,7 @@ class ExitCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync"})
+  @ValueSource(strings = {"create", "query", "complete", "cancel", "sync", "refund", "refund-query", "user-state"})
   void unreadableAnswerExits7(String command) throws Exception {
     Run run = runWithFault(command, Fault.EMPTY_BODY);
     assertEquals(ExitCode.UNREADABLE_RESPONSE, run.code, run.err);
@@ -397,6 +439,11 @@ class ExitCodeTest {
         {"--order A:wx", "--order must be OUT_ORDER_NO:APPID:SERVICE_ID, none of them empty, got A:wx"},
         {"--order .:wx:1", "--order .:wx:1: OUT_ORDER_NO must not be \".\" or \"..\""},
         {"--order ..:wx:1", "--order ..:wx:1: OUT_ORDER_NO must not be \".\" or \"..\""},
+        {"--notify-url http://192.0.2.1/notify", "--notify-url must be an http://127.0.0.1 or http://localhost URL"},
+        {"--notify-url nonsense", "--notify-url must be an http://127.0.0.1 or http://localhost URL"},
+        {"--scheme dsa", "--scheme must be rsa or sm2, got dsa"},
+        {"--api-v3-key " + garbage, "--api-v3-key " + garbage + ": must hold 32 letters and digits"},
+        {"--api-v3-key " + dir.resolve("missing.key"), "--api-v3-key " + dir.resolve("missing.key") + ": cannot read"},
         {"--keys-dir " + aFile, "--keys-dir " + aFile + ": cannot create the directory (exists and is not a directory)"},
         {"--keys-dir " + aFile + "/keys", "--keys-dir " + aFile + "/keys: cannot create the directory"},
       };

@@ -110,6 +110,48 @@ class PayScoreCliTest {
   }
 
   @Test
+  void refundsQueriesARefundAndAsksTheUserStateAgainstTheEmbeddedSandboxWithoutCredentials() {
+    Run refund = run("refund", "--request", BASE.resolve("examples/refund.json").toString());
+    assertEquals(0, refund.code, refund.err);
+    assertTrue(refund.out.contains("\"out_refund_no\": \"1217752501201407033233368018\""), refund.out);
+    assertTrue(refund.out.contains("\"transaction_id\": \"4200000000201912021234567890\""), refund.out);
+    assertTrue(refund.out.contains("\"status\": \"PROCESSING\""), refund.out);
+    assertTrue(refund.err.contains("embedded sandbox"), refund.err);
+
+    Run query = run("refund-query", "--out-refund-no", "R-1");
+    assertEquals(0, query.code, query.err);
+    assertTrue(query.out.contains("\"out_refund_no\": \"R-1\""), query.out);
+    assertTrue(query.out.contains("\"status\": \"SUCCESS\""), query.out);
+
+    Run state = run("user-state", "--service-id", "500001", "--appid", "wxd678efh567hg6787", "--openid", "U1");
+    assertEquals(0, state.code, state.err);
+    assertTrue(state.out.contains("\"use_service_state\": \"AVAILABLE\""), state.out);
+  }
+
+  @Test
+  void refundsAgainstALiveSandboxUpToTheTotal() throws Exception {
+    String transactionId = live.createPaidOrder("CLIREFUND", "wxd678efh567hg6787", "500001", 39500L);
+    String body = new String(Files.readAllBytes(BASE.resolve("examples/refund.json")), StandardCharsets.UTF_8)
+        .replace("4200000000201912021234567890", transactionId);
+    List<String> credentials = Arrays.asList("--endpoint", live.url(), "--mchid", live.merchantId(),
+        "--serial", live.merchantSerialNumber(), "--private-key", keys.resolve("apiclient_key.pem").toString(),
+        "--wechatpay-public-key-id", live.wechatPayPublicKeyId(),
+        "--wechatpay-public-key", keys.resolve("pub_key.pem").toString());
+    for (int i = 1; i <= 4; i++) {
+      List<String> args = new ArrayList<>(Arrays.asList("refund"));
+      args.addAll(credentials);
+      Run run = run(body.replace("1217752501201407033233368018", "CLIREFUND-" + i), Collections.<String, String>emptyMap(),
+          args.toArray(new String[0]));
+      if (i < 4) {
+        assertEquals(0, run.code, run.err); // 3 × 100 yuan of 395
+      } else {
+        assertEquals(ExitCode.API_ERROR, run.code, run.err); // 400 more would exceed the total
+        assertTrue(run.err.contains("INVALID_REQUEST"), run.err);
+      }
+    }
+  }
+
+  @Test
   void readsTheBodyFromStandardInput() throws Exception {
     String body = new String(Files.readAllBytes(Paths.get(NOT_USED)), StandardCharsets.UTF_8);
     Run run = run(body, Collections.<String, String>emptyMap(), "complete", "--out-order-no", "ORDER2");
@@ -233,6 +275,46 @@ class PayScoreCliTest {
     assertTrue(run.out.contains("PUB_KEY_ID_"), run.out);
     PemKeys.privateKey(new String(Files.readAllBytes(dir.resolve("apiclient_key.pem")), StandardCharsets.UTF_8));
     PemKeys.publicKey(new String(Files.readAllBytes(dir.resolve("pub_key.pem")), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void sandboxJsonCarriesEverythingAToolNeeds(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("my.key");
+    Files.write(key, "0123456789abcdefghijABCDEFGHIJ01\n".getBytes(StandardCharsets.UTF_8));
+    Run run = run("sandbox", "--json", "--keys-dir", dir.toString(), "--order", "O1:wx1:500001",
+        "--notify-url", "http://127.0.0.1:9/notify", "--api-v3-key", key.toString(), "--duration", "1");
+    assertEquals(0, run.code, run.err);
+    assertEquals(1, run.out.trim().split("\n").length, run.out);
+    Map<String, Object> facts = (Map<String, Object>) new com.squareup.moshi.Moshi.Builder().build()
+        .adapter(Object.class).fromJson(run.out);
+    assertTrue(((String) facts.get("url")).startsWith("http://127.0.0.1:"), run.out);
+    assertEquals("1900000109", facts.get("mchid"));
+    assertTrue(((String) facts.get("wechatpay_public_key_id")).startsWith("PUB_KEY_ID_"), run.out);
+    assertEquals("0123456789abcdefghijABCDEFGHIJ01", facts.get("api_v3_key"));
+    assertEquals(key.toString(), facts.get("api_v3_key_file"));
+    assertEquals("http://127.0.0.1:9/notify", facts.get("notify_url"));
+    assertEquals(facts.get("url") + "_sandbox/#token=" + facts.get("control_token"), facts.get("console_url"));
+    assertEquals(facts.get("url") + "_sandbox/api/", facts.get("control_api"));
+    PemKeys.privateKey(new String(Files.readAllBytes(Paths.get((String) facts.get("merchant_private_key_file"))),
+        StandardCharsets.UTF_8));
+    PemKeys.publicKey(new String(Files.readAllBytes(Paths.get((String) facts.get("wechatpay_public_key_file"))),
+        StandardCharsets.UTF_8));
+    Map<String, Object> order = ((List<Map<String, Object>>) facts.get("orders")).get(0);
+    assertEquals("O1", order.get("out_order_no"));
+    assertTrue(((String) order.get("finish_ticket")).startsWith("SBX"), run.out);
+  }
+
+  @Test
+  void sandboxTextShowsTheApiV3KeyTheConsoleAndTheFinishTickets(@TempDir Path dir) throws Exception {
+    Run run = run("sandbox", "--keys-dir", dir.toString(), "--order", "O1:wx1:500001", "--scheme", "sm2",
+        "--duration", "1");
+    assertEquals(0, run.code, run.err);
+    String apiV3Key = new String(Files.readAllBytes(dir.resolve("apiv3_key.txt")), StandardCharsets.US_ASCII);
+    assertTrue(apiV3Key.matches("[A-Za-z0-9]{32}"), apiV3Key);
+    assertTrue(run.out.contains("APIv3 key:") && run.out.contains(apiV3Key), run.out);
+    assertTrue(run.out.contains("/_sandbox/#token="), run.out);
+    assertTrue(run.out.contains("O1  appid wx1  service_id 500001  finish_ticket SBX"), run.out);
   }
 
   static List<String> liveArgs(String command, String... more) {

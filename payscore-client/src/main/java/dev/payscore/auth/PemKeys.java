@@ -212,7 +212,8 @@ public final class PemKeys {
     return pem.contains("-----BEGIN " + label + "-----");
   }
 
-  private static byte[] decode(String pem, String label, String what) {
+  /** The DER bytes of the first {@code label} block; throws naming {@code what}, never quoting the text. */
+  static byte[] decode(String pem, String label, String what) {
     String begin = "-----BEGIN " + label + "-----";
     String end = "-----END " + label + "-----";
     int start = pem.indexOf(begin);

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link WechatPaySignatureException}: an answer failed signature verification and was
  *       discarded;
  *   <li>{@link WechatPayResponseException}: a verified answer could not be read as the contract
- *       says.
+ *       says;
+ *   <li>{@link WechatPayCertificateException}: a platform certificate download was refused.
  * </ul>
  *
  * <p>Transport failures (connection refused, timeouts) stay plain {@link IOException}s. Messages

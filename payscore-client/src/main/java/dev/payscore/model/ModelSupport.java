@@ -30,6 +30,28 @@ final class ModelSupport {
     }
   }
 
+  /**
+   * Refuses a string that holds an unpaired surrogate: UTF-8, the encoding on the wire, cannot carry
+   * it (Moshi would write {@code ?} in its place), so the value sent would not be the value given.
+   */
+  static void wellFormed(
+      String parent, String name, @Nullable String value, List<String> violations) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        violations.add(path(parent, name)
+            + ": must be well-formed Unicode, unpaired surrogate at index " + i);
+        return;
+      }
+    }
+  }
+
   static void minLength(
       String parent, String name, @Nullable String value, int min, List<String> violations) {
     if (value != null) {
@@ -57,23 +79,31 @@ final class ModelSupport {
     }
   }
 
-  static void minimum(
-      String parent, String name, @Nullable Number value, long min, boolean exclusive, List<String> violations) {
-    if (value != null) {
-      long v = value.longValue();
-      if (exclusive ? v <= min : v < min) {
-        violations.add(path(parent, name) + ": must be " + (exclusive ? "> " : ">= ") + min + ", got " + v);
-      }
+  static void atLeast(
+      String parent, String name, @Nullable Number value, long min, List<String> violations) {
+    if (value != null && value.longValue() < min) {
+      violations.add(path(parent, name) + ": must be >= " + min + ", got " + value);
     }
   }
 
-  static void maximum(
-      String parent, String name, @Nullable Number value, long max, boolean exclusive, List<String> violations) {
-    if (value != null) {
-      long v = value.longValue();
-      if (exclusive ? v >= max : v > max) {
-        violations.add(path(parent, name) + ": must be " + (exclusive ? "< " : "<= ") + max + ", got " + v);
-      }
+  static void greaterThan(
+      String parent, String name, @Nullable Number value, long min, List<String> violations) {
+    if (value != null && value.longValue() <= min) {
+      violations.add(path(parent, name) + ": must be > " + min + ", got " + value);
+    }
+  }
+
+  static void atMost(
+      String parent, String name, @Nullable Number value, long max, List<String> violations) {
+    if (value != null && value.longValue() > max) {
+      violations.add(path(parent, name) + ": must be <= " + max + ", got " + value);
+    }
+  }
+
+  static void lessThan(
+      String parent, String name, @Nullable Number value, long max, List<String> violations) {
+    if (value != null && value.longValue() >= max) {
+      violations.add(path(parent, name) + ": must be < " + max + ", got " + value);
     }
   }
 
@@ -91,6 +121,27 @@ final class ModelSupport {
     }
   }
 
+  /**
+   * Exactly one of {@code names} must be present ({@code values} holds their values, in the same
+   * order): the rule {@code x-payscore-exactly-one-of} of a schema.
+   */
+  static void exactlyOneOf(
+      String parent, String[] names, @Nullable Object[] values, List<String> violations) {
+    int present = 0;
+    for (Object value : values) {
+      if (value != null) {
+        present++;
+      }
+    }
+    if (present != 1) {
+      StringBuilder paths = new StringBuilder();
+      for (String name : names) {
+        paths.append(paths.length() == 0 ? "" : ", ").append(path(parent, name));
+      }
+      violations.add(paths + ": exactly one is required, got " + present);
+    }
+  }
+
   static void knownEnum(
       String parent, String name, @Nullable Enum<?> value, List<String> violations) {
     if (value != null && "UNKNOWN".equals(value.name())) {
@@ -98,7 +149,7 @@ final class ModelSupport {
     }
   }
 
-  /** Builds {@code Name{a=1, b=[…]}} from the properties that are present. */
+  /** Builds {@code Name{a=1, b=[…], secret=***}} from the properties that are present. */
   static final class ToString {
     private final StringBuilder out;
     private boolean first = true;
@@ -107,15 +158,22 @@ final class ModelSupport {
       out = new StringBuilder(name).append('{');
     }
 
-    void add(String name, @Nullable Object value, boolean sensitive) {
-      if (value == null) {
-        return;
-      }
+    ToString add(String name, @Nullable Object value) {
+      return value == null ? this : append(name, value);
+    }
+
+    /** Adds personal data: whether it is present, never its value. */
+    ToString addMasked(String name, @Nullable Object value) {
+      return value == null ? this : append(name, "***");
+    }
+
+    private ToString append(String name, Object value) {
       if (!first) {
         out.append(", ");
       }
       first = false;
-      out.append(name).append('=').append(sensitive ? "***" : value);
+      out.append(name).append('=').append(value);
+      return this;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.internal.crypto.Aead;
 import dev.payscore.model.PayafterOrder;
+import dev.payscore.model.RefundNotification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,8 +23,8 @@ import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies, decrypts and types a WeChat Pay Score notification from the raw body bytes and headers
- * an HTTP framework hands over.
+ * Verifies, decrypts and types a WeChat Pay notification (Pay Score order events and refund events)
+ * from the raw body bytes and headers an HTTP framework hands over.
  *
  * <p>The signature is verified exactly like an answer's (same keys, same ±300 s window: a probe, a
  * stale timestamp or a wrong signature is a {@link WechatPaySignatureException}); the resource is
@@ -48,6 +49,7 @@ public final class NotificationParser {
   private static final Moshi MOSHI = new Moshi.Builder().add(dev.payscore.model.ModelAdapters.FACTORY).build();
   private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class);
   private static final JsonAdapter<PayafterOrder> ORDER = MOSHI.adapter(PayafterOrder.class);
+  private static final JsonAdapter<RefundNotification> REFUND = MOSHI.adapter(RefundNotification.class);
 
   /** The default limit of a notification body: 1 MiB (WeChat Pay's are a few KB). */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -137,6 +139,18 @@ public final class NotificationParser {
       return new PayScoreNotification.UserPaid(id, createTime, resourceType, summary, plaintext,
           order(plaintext, requestId));
     }
+    if (PayScoreNotification.REFUND_SUCCESS.equals(eventType)) {
+      return new PayScoreNotification.RefundSucceeded(id, createTime, resourceType, summary, plaintext,
+          resource(REFUND, "a refund", plaintext, requestId));
+    }
+    if (PayScoreNotification.REFUND_ABNORMAL.equals(eventType)) {
+      return new PayScoreNotification.RefundAbnormal(id, createTime, resourceType, summary, plaintext,
+          resource(REFUND, "a refund", plaintext, requestId));
+    }
+    if (PayScoreNotification.REFUND_CLOSED.equals(eventType)) {
+      return new PayScoreNotification.RefundClosed(id, createTime, resourceType, summary, plaintext,
+          resource(REFUND, "a refund", plaintext, requestId));
+    }
     object(parseJson(plaintext, requestId), "resource plaintext", requestId);
     return new PayScoreNotification.Unknown(id, createTime, eventType, resourceType, summary, plaintext);
   }
@@ -166,15 +180,20 @@ public final class NotificationParser {
 
   private static PayafterOrder order(String plaintext, @Nullable String requestId)
       throws WechatPayNotificationException {
+    return resource(ORDER, "an order", plaintext, requestId);
+  }
+
+  private static <T> T resource(JsonAdapter<T> adapter, String what, String plaintext,
+      @Nullable String requestId) throws WechatPayNotificationException {
     try {
-      PayafterOrder order = ORDER.fromJson(plaintext);
-      if (order == null) {
+      T resource = adapter.fromJson(plaintext);
+      if (resource == null) {
         throw new JsonDataException("null resource");
       }
-      return order;
+      return resource;
     } catch (IOException | JsonDataException e) {
       throw new WechatPayNotificationException(Reason.MALFORMED_RESOURCE,
-          "the decrypted resource is not an order: " + e.getMessage(), requestId, e);
+          "the decrypted resource is not " + what + ": " + e.getMessage(), requestId, e);
     }
   }
 

@@ -3,12 +3,15 @@ package dev.payscore.notify;
 import static java.util.Objects.requireNonNull;
 
 import dev.payscore.model.PayafterOrder;
+import dev.payscore.model.RefundNotification;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A verified, decrypted Pay Score notification. The subclass says which event it is:
- * {@link UserAccepted} ({@code PAYSCORE.USER_ACCEPTED}), {@link UserPaid} ({@code PAYSCORE.USER_PAID})
- * or {@link Unknown} (any other type; its decrypted JSON is kept).
+ * A verified, decrypted WeChat Pay notification of a pay-after merchant. The subclass says which
+ * event it is: {@link UserAccepted} ({@code PAYSCORE.USER_ACCEPTED}), {@link UserPaid} ({@code
+ * PAYSCORE.USER_PAID}), {@link RefundSucceeded} ({@code REFUND.SUCCESS}), {@link RefundAbnormal}
+ * ({@code REFUND.ABNORMAL}), {@link RefundClosed} ({@code REFUND.CLOSED}) or {@link Unknown} (any
+ * other type; its decrypted JSON is kept).
  *
  * <p>The same notification may arrive more than once: deduplicate by {@link #getId()}.
  */
@@ -18,6 +21,15 @@ public abstract class PayScoreNotification {
 
   /** {@code PAYSCORE.USER_PAID}. */
   public static final String USER_PAID = "PAYSCORE.USER_PAID";
+
+  /** {@code REFUND.SUCCESS}. */
+  public static final String REFUND_SUCCESS = "REFUND.SUCCESS";
+
+  /** {@code REFUND.ABNORMAL}. */
+  public static final String REFUND_ABNORMAL = "REFUND.ABNORMAL";
+
+  /** {@code REFUND.CLOSED}. */
+  public static final String REFUND_CLOSED = "REFUND.CLOSED";
 
   private final String id;
   private final @Nullable String createTime;
@@ -135,6 +147,56 @@ public abstract class PayScoreNotification {
     UserPaid(String id, @Nullable String createTime, @Nullable String resourceType,
         @Nullable String summary, String resourceJson, PayafterOrder order) {
       super(id, createTime, USER_PAID, resourceType, summary, resourceJson, order);
+    }
+  }
+
+  /**
+   * A refund event, whose resource is a refund ({@link RefundNotification}, unknown fields ignored).
+   */
+  public abstract static class RefundEvent extends PayScoreNotification {
+    private final RefundNotification refund;
+
+    RefundEvent(String id, @Nullable String createTime, String eventType,
+        @Nullable String resourceType, @Nullable String summary, String resourceJson,
+        RefundNotification refund) {
+      super(id, createTime, eventType, resourceType, summary, resourceJson);
+      this.refund = requireNonNull(refund);
+    }
+
+    /**
+     * Returns the refund the event is about. Query the refund for its authoritative status.
+     *
+     * @return the decrypted refund
+     */
+    public RefundNotification getRefund() {
+      return refund;
+    }
+  }
+
+  /** {@code REFUND.SUCCESS}: the money was given back (退款成功). */
+  public static final class RefundSucceeded extends RefundEvent {
+    RefundSucceeded(String id, @Nullable String createTime, @Nullable String resourceType,
+        @Nullable String summary, String resourceJson, RefundNotification refund) {
+      super(id, createTime, REFUND_SUCCESS, resourceType, summary, resourceJson, refund);
+    }
+  }
+
+  /**
+   * {@code REFUND.ABNORMAL}: the refund failed at the user's bank (退款异常), e.g. a cancelled or
+   * frozen card; handle it in the merchant platform.
+   */
+  public static final class RefundAbnormal extends RefundEvent {
+    RefundAbnormal(String id, @Nullable String createTime, @Nullable String resourceType,
+        @Nullable String summary, String resourceJson, RefundNotification refund) {
+      super(id, createTime, REFUND_ABNORMAL, resourceType, summary, resourceJson, refund);
+    }
+  }
+
+  /** {@code REFUND.CLOSED}: the refund was closed (退款关闭). */
+  public static final class RefundClosed extends RefundEvent {
+    RefundClosed(String id, @Nullable String createTime, @Nullable String resourceType,
+        @Nullable String summary, String resourceJson, RefundNotification refund) {
+      super(id, createTime, REFUND_CLOSED, resourceType, summary, resourceJson, refund);
     }
   }
 

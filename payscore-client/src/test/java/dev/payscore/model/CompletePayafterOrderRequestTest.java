@@ -72,6 +72,22 @@ class CompletePayafterOrderRequestTest {
   }
 
   @Test
+  void refusesAStringWhereABooleanIsExpectedAndAQuotedAmount() {
+    JsonDataException bool = assertThrows(JsonDataException.class,
+        () -> ADAPTER.fromJson("{\"appid\":\"wx\",\"service_id\":\"1\",\"profit_sharing\":\"false\"}"));
+    assertEquals("Expected a boolean but was STRING at path $.profit_sharing", bool.getMessage());
+    JsonDataException amount = assertThrows(JsonDataException.class,
+        () -> ADAPTER.fromJson("{\"appid\":\"wx\",\"service_id\":\"1\",\"total_amount\":\"39500\"}"));
+    assertEquals("Expected a long but was STRING at path $.total_amount", amount.getMessage());
+  }
+
+  @Test
+  void refusesUnpairedSurrogatesNamingThePath() {
+    assertEquals(Collections.singletonList("finish_ticket: must be well-formed Unicode, unpaired surrogate at index 3"),
+        invalid(valid().finishTicket("Ad4\udbff")).getViolations());
+  }
+
+  @Test
   void requiresAppidAndServiceIdAndListsEveryViolation() {
     ValidationException e = invalid(CompletePayafterOrderRequest.builder().totalAmount(-1L));
     assertEquals(

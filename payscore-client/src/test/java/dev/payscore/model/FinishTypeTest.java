@@ -2,8 +2,10 @@ package dev.payscore.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +26,11 @@ class FinishTypeTest {
     assertEquals(FinishType.UNKNOWN, FinishType.fromValue(0));
     assertNull(FinishType.UNKNOWN.getValue());
     assertEquals(Integer.valueOf(2), FinishType.SERVICE_USED.getValue());
+  }
+
+  @Test
+  void refusesAQuotedValue() {
+    JsonDataException e = assertThrows(JsonDataException.class, () -> ADAPTER.fromJson("\"2\""));
+    assertEquals("Expected an int but was STRING at path $", e.getMessage());
   }
 }

@@ -10,6 +10,8 @@ import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.HeaderSource;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.model.PayafterOrderState;
+import dev.payscore.model.RefundNotification;
+import dev.payscore.model.RefundStatus;
 import dev.payscore.testing.IndependentRsa;
 import dev.payscore.testing.TestKeys;
 import dev.payscore.testing.WechatPayResponses;
@@ -102,6 +104,48 @@ class NotificationParserTest {
     PayScoreNotification n = parse(body("PAYSCORE.USER_PAID", ORDER_JSON.replace("USER_ACCEPTED", "DONE")));
     assertTrue(n instanceof PayScoreNotification.UserPaid);
     assertEquals(PayafterOrderState.UNKNOWN, ((PayScoreNotification.UserPaid) n).getOrder().getState());
+  }
+
+  static final String REFUND_JSON =
+      "{\"mchid\":\"1230000109\",\"out_trade_no\":\"ORDER1\",\"transaction_id\":\"4200000000201912021234567890\","
+          + "\"out_refund_no\":\"REFUND1\",\"refund_id\":\"50000000382019052709732678859\","
+          + "\"refund_status\":\"SUCCESS\",\"success_time\":\"2020-12-01T16:18:12+08:00\","
+          + "\"user_received_account\":\"支付用户零钱\",\"amount\":{\"total\":39500,\"refund\":10000,"
+          + "\"payer_total\":39500,\"payer_refund\":10000,\"payer_currency\":\"CNY\"},\"sp_mchid\":\"1\"}";
+
+  @Test
+  void parsesRefundSuccessIntoATypedRefund() throws Exception {
+    PayScoreNotification n = parse(body("REFUND.SUCCESS", REFUND_JSON));
+    assertTrue(n instanceof PayScoreNotification.RefundSucceeded, n.toString());
+    RefundNotification refund = ((PayScoreNotification.RefundSucceeded) n).getRefund();
+    assertEquals("REFUND.SUCCESS", n.getEventType());
+    assertEquals("REFUND1", refund.getOutRefundNo());
+    assertEquals("4200000000201912021234567890", refund.getTransactionId());
+    assertEquals(RefundStatus.SUCCESS, refund.getRefundStatus());
+    assertEquals(Long.valueOf(10000), refund.getAmount().getRefund());
+    assertEquals(Long.valueOf(39500), refund.getAmount().getTotal());
+    assertEquals(REFUND_JSON, n.getResourceJson());
+  }
+
+  @Test
+  void parsesRefundAbnormalAndClosedIntoTheirOwnTypes() throws Exception {
+    PayScoreNotification abnormal =
+        parse(body("REFUND.ABNORMAL", REFUND_JSON.replace("\"SUCCESS\"", "\"ABNORMAL\"")));
+    assertTrue(abnormal instanceof PayScoreNotification.RefundAbnormal, abnormal.toString());
+    assertEquals(RefundStatus.ABNORMAL, ((PayScoreNotification.RefundEvent) abnormal).getRefund().getRefundStatus());
+    PayScoreNotification closed =
+        parse(body("REFUND.CLOSED", REFUND_JSON.replace("\"SUCCESS\"", "\"REVOKED_BY_BANK\"")));
+    assertTrue(closed instanceof PayScoreNotification.RefundClosed, closed.toString());
+    assertEquals(RefundStatus.UNKNOWN, ((PayScoreNotification.RefundEvent) closed).getRefund().getRefundStatus(),
+        "a status this version does not know reads as UNKNOWN");
+  }
+
+  @Test
+  void aRefundResourceWithoutItsStatusIsMalformed() {
+    String body = body("REFUND.SUCCESS", REFUND_JSON.replace("\"refund_status\":\"SUCCESS\",", ""));
+    WechatPayNotificationException e = assertThrows(WechatPayNotificationException.class, () -> parse(body));
+    assertEquals(WechatPayNotificationException.Reason.MALFORMED_RESOURCE, e.getReason());
+    assertTrue(e.getMessage().contains("not a refund") && e.getMessage().contains("refund_status"), e.getMessage());
   }
 
   @Test

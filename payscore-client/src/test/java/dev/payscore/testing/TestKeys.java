@@ -60,15 +60,20 @@ public final class TestKeys {
 
   /** A self-signed certificate for a key pair, with the given serial. */
   public static X509Certificate certificate(KeyPair pair, BigInteger serial) {
+    long now = System.currentTimeMillis();
+    return certificate(pair, serial, new Date(now - 86_400_000L), new Date(now + 86_400_000L * 365));
+  }
+
+  /** A self-signed certificate for a key pair, with the given serial and validity period. */
+  public static X509Certificate certificate(KeyPair pair, BigInteger serial, Date notBefore, Date notAfter) {
     try {
       X500Name name = new X500Name("CN=Tenpay.com Root CA test");
-      long now = System.currentTimeMillis();
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
               name,
               serial,
-              new Date(now - 86_400_000L),
-              new Date(now + 86_400_000L * 365),
+              notBefore,
+              notAfter,
               name,
               pair.getPublic());
       ContentSigner signer =

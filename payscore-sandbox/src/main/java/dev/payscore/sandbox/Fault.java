@@ -1,5 +1,7 @@
 package dev.payscore.sandbox;
 
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A fault the sandbox injects into one answer, for testing how a client copes. Queue them with
@@ -102,6 +104,31 @@ public final class Fault {
       throw new IllegalArgumentException("millis: must be 0 to 600000, got " + millis);
     }
     return new Fault(Kind.DELAY, millis);
+  }
+
+  /**
+   * The fault named as in this class ({@code SYSTEM_ERROR}, or {@code DELAY} with {@code millis}), for
+   * the control API.
+   *
+   * @throws IllegalArgumentException when there is no such fault
+   */
+  static Fault named(String name, long millis) {
+    Kind kind;
+    try {
+      kind = Kind.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("fault: no fault named " + name);
+    }
+    return kind == Kind.DELAY ? delay(millis) : new Fault(kind, 0);
+  }
+
+  /** The names {@link #named} takes, in declaration order. */
+  static List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      names.add(kind.name());
+    }
+    return names;
   }
 
   @Override

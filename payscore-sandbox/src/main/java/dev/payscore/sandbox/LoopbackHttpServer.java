@@ -1,7 +1,6 @@
 package dev.payscore.sandbox;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A minimal HTTP/1.1 server on 127.0.0.1, written on a plain socket so that the sandbox controls
  * every byte of an answer (header case, duplicate headers, resets), which the JDK's HttpServer does
- * not allow. Keep-alive; Content-Length or chunked request bodies; one thread per connection.
+ * not allow. Keep-alive; Content-Length or chunked request bodies; one thread per connection. Requests
+ * are read by {@link HttpRequestReader}, strictly and within limits; a refused one is answered with its
+ * status (400, 413, 414, 431, 505) and the connection closed.
  */
 final class LoopbackHttpServer implements Closeable {
-  static final int MAX_HEAD = 64 * 1024;
-  static final int MAX_BODY = 1024 * 1024;
 
   /** What the handler does with one request. */
   interface Handler {
@@ -76,20 +74,27 @@ final class LoopbackHttpServer implements Closeable {
   private void serve(Socket socket) {
     try (Socket s = socket) {
       s.setSoTimeout(60_000);
-      InputStream in = new BufferedInputStream(s.getInputStream());
+      HttpRequestReader reader = new HttpRequestReader(new BufferedInputStream(s.getInputStream()));
       OutputStream out = s.getOutputStream();
       while (!closed) {
-        Exchange exchange = read(in, s, out);
-        if (exchange == null) {
+        HttpRequestReader.Request request;
+        try {
+          request = reader.read();
+        } catch (HttpRequestReader.Refusal refusal) {
+          refuse(s, out, refusal);
           return;
         }
+        if (request == null) {
+          return;
+        }
+        Exchange exchange = new Exchange(request, s, out);
         handler.handle(exchange);
         if (exchange.connectionDone) {
           return;
         }
       }
     } catch (IOException | RuntimeException e) {
-      // The client went away or sent garbage: drop the connection.
+      // The client went away, or the handler failed: drop the connection.
     } finally {
       synchronized (open) {
         open.remove(socket);
@@ -97,105 +102,31 @@ final class LoopbackHttpServer implements Closeable {
     }
   }
 
-  private static Exchange read(InputStream in, Socket socket, OutputStream out) throws IOException {
-    String requestLine = line(in);
-    if (requestLine == null) {
-      return null;
+  /**
+   * Answers a refused request with its status and a plain-text reason, unsigned (WeChat Pay's front
+   * ends answer so), then closes: output first, then input once what the client still sends is read
+   * and dropped (bounded), so that the answer is not lost to a reset.
+   */
+  private static void refuse(Socket socket, OutputStream out, HttpRequestReader.Refusal refusal) throws IOException {
+    byte[] body = (refusal.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+    String head = "HTTP/1.1 " + refusal.status + " " + Exchange.reason(refusal.status) + "\r\n"
+        + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length + "\r\n"
+        + "Connection: close\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.UTF_8));
+    out.write(body);
+    out.flush();
+    socket.shutdownOutput();
+    socket.setSoTimeout(1_000);
+    byte[] drain = new byte[8192];
+    InputStream in = socket.getInputStream();
+    long left = 2L * HttpRequestReader.MAX_BODY;
+    try {
+      for (int r = in.read(drain); r > 0 && left > 0; r = in.read(drain)) {
+        left -= r;
+      }
+    } catch (IOException ignored) {
+      // closing anyway
     }
-    String[] parts = requestLine.split(" ");
-    if (parts.length != 3) {
-      throw new IOException("bad request line");
-    }
-    List<String[]> headers = new ArrayList<>();
-    int headBytes = requestLine.length();
-    for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-      headBytes += line.length();
-      if (headBytes > MAX_HEAD) {
-        throw new IOException("request head too large");
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
-      }
-    }
-    byte[] body = new byte[0];
-    String length = find(headers, "Content-Length");
-    String encoding = find(headers, "Transfer-Encoding");
-    if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-      body = chunked(in);
-    } else if (length != null) {
-      int n = Integer.parseInt(length);
-      if (n < 0 || n > MAX_BODY) {
-        throw new IOException("request body too large");
-      }
-      body = new byte[n];
-      int read = 0;
-      while (read < n) {
-        int r = in.read(body, read, n - read);
-        if (r < 0) {
-          throw new IOException("request body cut short");
-        }
-        read += r;
-      }
-    }
-    return new Exchange(parts[0], parts[1], headers, body, socket, out);
-  }
-
-  private static byte[] chunked(InputStream in) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    while (true) {
-      String sizeLine = line(in);
-      if (sizeLine == null) {
-        throw new IOException("chunked body cut short");
-      }
-      int semicolon = sizeLine.indexOf(';');
-      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-      if (size == 0) {
-        while (true) {
-          String trailer = line(in);
-          if (trailer == null || trailer.isEmpty()) {
-            return body.toByteArray();
-          }
-        }
-      }
-      if (body.size() + size > MAX_BODY) {
-        throw new IOException("request body too large");
-      }
-      for (int i = 0; i < size; i++) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("chunked body cut short");
-        }
-        body.write(b);
-      }
-      line(in);
-    }
-  }
-
-  static String find(List<String[]> headers, String name) {
-    for (String[] header : headers) {
-      if (header[0].equalsIgnoreCase(name)) {
-        return header[1];
-      }
-    }
-    return null;
-  }
-
-  private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int b;
-    while ((b = in.read()) != -1) {
-      if (b == '\n') {
-        byte[] bytes = line.toByteArray();
-        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, end, StandardCharsets.UTF_8);
-      }
-      line.write(b);
-      if (line.size() > MAX_HEAD) {
-        throw new IOException("line too long");
-      }
-    }
-    return line.size() == 0 ? null : line.toString("UTF-8");
   }
 
   @Override
@@ -229,12 +160,11 @@ final class LoopbackHttpServer implements Closeable {
     private final OutputStream out;
     boolean connectionDone;
 
-    Exchange(String method, String target, List<String[]> headers, byte[] body, Socket socket,
-        OutputStream out) {
-      this.method = method;
-      this.target = target;
-      this.headers = headers;
-      this.body = body;
+    Exchange(HttpRequestReader.Request request, Socket socket, OutputStream out) {
+      this.method = request.method;
+      this.target = request.target;
+      this.headers = request.headers;
+      this.body = request.body;
       this.socket = socket;
       this.out = out;
     }
@@ -259,7 +189,7 @@ final class LoopbackHttpServer implements Closeable {
         reset();
         return;
       }
-      String connection = find(headers, "Connection");
+      String connection = HttpRequestReader.find(headers, "Connection");
       if (connection != null && connection.equalsIgnoreCase("close")) {
         connectionDone = true;
       }
@@ -282,7 +212,7 @@ final class LoopbackHttpServer implements Closeable {
       socket.close();
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
       switch (status) {
         case 200: return "OK";
         case 204: return "No Content";
@@ -290,9 +220,16 @@ final class LoopbackHttpServer implements Closeable {
         case 401: return "Unauthorized";
         case 403: return "Forbidden";
         case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 415: return "Unsupported Media Type";
+        case 413: return "Content Too Large";
+        case 414: return "URI Too Long";
         case 429: return "Too Many Requests";
+        case 431: return "Request Header Fields Too Large";
         case 500: return "Internal Server Error";
         case 502: return "Bad Gateway";
+        case 505: return "HTTP Version Not Supported";
         default: return "Status";
       }
     }

@@ -2,23 +2,43 @@ package dev.payscore.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** A request the sandbox received, exactly as it arrived: for tests to assert on. Immutable. */
+/**
+ * A request the sandbox received, exactly as it arrived: for tests to assert on. Immutable.
+ *
+ * <p>As kept in {@link PayScoreSandbox#requests()}, its body may be cut: see {@link #bodyTruncated()}.
+ */
 public final class SandboxRequest {
   private final String method;
   private final String target;
   private final List<String[]> headers;
   private final byte[] body;
+  private final boolean truncated;
 
+  /** Takes the body array over: the caller must not change it afterwards. */
   SandboxRequest(String method, String target, List<String[]> headers, byte[] body) {
+    this(method, target, Collections.unmodifiableList(new ArrayList<>(headers)), body, false);
+  }
+
+  private SandboxRequest(String method, String target, List<String[]> headers, byte[] body, boolean truncated) {
     this.method = method;
     this.target = target;
-    this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
-    this.body = body.clone();
+    this.headers = headers;
+    this.body = body;
+    this.truncated = truncated;
+  }
+
+  /** This request with its body cut to at most {@code maxBody} bytes (itself when it is not longer). */
+  SandboxRequest cut(int maxBody) {
+    if (body.length <= maxBody) {
+      return this;
+    }
+    return new SandboxRequest(method, target, headers, Arrays.copyOf(body, maxBody), true);
   }
 
   /**
@@ -71,12 +91,28 @@ public final class SandboxRequest {
   }
 
   /**
-   * Returns the body bytes as received.
+   * Returns the body bytes as received, or their beginning when the sandbox cut them (see {@link
+   * #bodyTruncated()}).
    *
    * @return a copy of the body; empty when there was none
    */
   public byte[] body() {
     return body.clone();
+  }
+
+  /**
+   * Returns whether the sandbox kept only the beginning of the body: the first 64 KiB of a request
+   * whose signature verified, the first 1 KiB of any other.
+   *
+   * @return {@code true} when {@link #body()} is shorter than the body received
+   */
+  public boolean bodyTruncated() {
+    return truncated;
+  }
+
+  /** The body itself, not a copy: for the sandbox's own checks. */
+  byte[] bodyBytes() {
+    return body;
   }
 
   /**
@@ -91,6 +127,6 @@ public final class SandboxRequest {
   /** Returns the request line, without headers or body (which may hold personal data). */
   @Override
   public String toString() {
-    return method + ' ' + target + " (" + body.length + "-byte body)";
+    return method + ' ' + target + " (" + body.length + "-byte body" + (truncated ? ", cut)" : ")");
   }
 }

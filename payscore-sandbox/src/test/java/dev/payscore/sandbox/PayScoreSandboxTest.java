@@ -210,6 +210,10 @@ class PayScoreSandboxTest {
       {"{" + base.replace("\"total_amount\":1", "\"total_amount\":\"x\"") + "}", "/total_amount"},
       {"{\"appid\":\"" + APPID + "\",\"service_id\":\"" + SERVICE_ID + "\",\"total_amount\":1}", "/finish_type"},
       {"not json", "/"},
+      // The CLI's strict reading, shared: a number as a string, a name twice, a raw control character.
+      {"{" + base.replace("\"total_amount\":1", "\"total_amount\":\"39500\"") + "}", "/total_amount"},
+      {"{" + base + ",\"total_amount\":2}", "/total_amount"},
+      {"{" + base.replace(APPID, APPID + "\u0001") + "}", "/appid"},
     };
     for (String[] c : cases) {
       try (Response response = raw(path(), c[0], true, 0)) {
@@ -326,5 +330,31 @@ class PayScoreSandboxTest {
       assertEquals("MINE", mine.payafterOrders().completePayafterOrder("MINE", used(1).build())
           .execute().body().getOutOrderNo());
     }
+  }
+
+  @Test
+  void builderRefusesAMerchantIdThatIsNot1To32Digits() {
+    for (String bad : new String[] {"", "abc", "19000001O9", " 1900000109", "123456789012345678901234567890123"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> PayScoreSandbox.builder().merchantId(bad), bad);
+      assertTrue(e.getMessage().startsWith("merchantId: must be 1 to 32 digits"), e.getMessage());
+    }
+    PayScoreSandbox.builder().merchantId("1").merchantId("12345678901234567890123456789012");
+  }
+
+  @Test
+  void createOrderRefusesEmptyFieldsNamingThem() {
+    String[][] cases = {{"", APPID, SERVICE_ID, "outOrderNo"}, {"E1", "", SERVICE_ID, "appid"},
+        {"E1", APPID, "", "serviceId"}};
+    for (String[] c : cases) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> sandbox.createOrder(c[0], c[1], c[2]));
+      assertEquals(c[3] + ": must not be empty", e.getMessage());
+    }
+    IllegalArgumentException ticket = assertThrows(IllegalArgumentException.class,
+        () -> sandbox.createOrder("E1", APPID, SERVICE_ID, ""));
+    assertEquals("finishTicket: must not be empty", ticket.getMessage());
+    assertNull(sandbox.order("E1"));
+    assertNull(sandbox.order(""));
   }
 }

@@ -144,10 +144,11 @@ public final class Sm2 {
   }
 
   /**
-   * Reads the serial (upper-case hex) and SM2 public key of a certificate.
+   * Reads the serial (upper-case hex), SM2 public key and validity of a certificate.
    *
    * @param der the certificate's DER bytes
-   * @return {serial, key}, or {@code null} when it is not an SM2 certificate
+   * @return {serial, key, notBefore, notAfter} (a String, a PublicKey and two Dates), or {@code
+   *     null} when it is not an SM2 certificate
    */
   public static Object @Nullable [] certificateFromDer(byte[] der) {
     try {
@@ -157,7 +158,8 @@ public final class Sm2 {
         return null;
       }
       String serial = certificate.getSerialNumber().getValue().toString(16).toUpperCase(java.util.Locale.ROOT);
-      return new Object[] {serial, new Sm2Key.Public(info.getEncoded())};
+      return new Object[] {serial, new Sm2Key.Public(info.getEncoded()),
+          certificate.getStartDate().getDate(), certificate.getEndDate().getDate()};
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -56,18 +56,13 @@ public final class StrictJson {
   private final Moshi moshi;
 
   /**
-   * Creates a reader that binds with {@code moshi}'s adapters (whole numbers are read strictly).
+   * Creates a reader that binds with {@code moshi}'s adapters (the generated ones read whole numbers
+   * strictly: digits only, in range).
    *
    * @param moshi a Moshi that knows the models, e.g. with {@code ModelAdapters.FACTORY}
    */
   public StrictJson(Moshi moshi) {
-    this.moshi = requireNonNull(moshi, "moshi == null").newBuilder()
-        .add(Long.class, new WholeNumber<>(Long.MIN_VALUE, Long.MAX_VALUE, "a long", true).nullSafe())
-        .add(long.class, new WholeNumber<>(Long.MIN_VALUE, Long.MAX_VALUE, "a long", true))
-        .add(Integer.class,
-            new WholeNumber<>(Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", false).nullSafe())
-        .add(int.class, new WholeNumber<>(Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", false))
-        .build();
+    this.moshi = requireNonNull(moshi, "moshi == null");
   }
 
   /**
@@ -395,67 +390,6 @@ public final class StrictJson {
     return pointer.toString();
   }
 
-  /**
-   * Reads a Long or Integer from a JSON number written with digits only, in constant time (Moshi's
-   * own reading accepts strings and goes through {@code BigDecimal}).
-   */
-  private static final class WholeNumber<N extends Number> extends JsonAdapter<N> {
-    private final long min;
-    private final long max;
-    private final String name;
-    private final boolean isLong;
-
-    WholeNumber(long min, long max, String name, boolean isLong) {
-      this.min = min;
-      this.max = max;
-      this.name = name;
-      this.isLong = isLong;
-    }
-
-    @Override
-    public N fromJson(JsonReader reader) throws IOException {
-      JsonReader.Token token = reader.peek();
-      if (token != JsonReader.Token.NUMBER) {
-        throw new JsonDataException("Expected " + name + " but was " + token + " at path " + reader.getPath());
-      }
-      String literal = reader.nextString();
-      int digits = literal.startsWith("-") ? literal.length() - 1 : literal.length();
-      long value;
-      try {
-        if (digits < 1 || digits > 19 || !isDigits(literal, literal.length() - digits)) {
-          throw new NumberFormatException();
-        }
-        value = Long.parseLong(literal);
-      } catch (NumberFormatException e) {
-        throw new JsonDataException("Expected " + name + " but was NUMBER at path " + reader.getPath());
-      }
-      if (value < min || value > max) {
-        throw new JsonDataException("Expected " + name + " but was NUMBER at path " + reader.getPath());
-      }
-      @SuppressWarnings("unchecked")
-      N result = (N) (isLong ? (Object) value : (Object) (int) value);
-      return result;
-    }
-
-    private static boolean isDigits(String literal, int from) {
-      for (int i = from; i < literal.length(); i++) {
-        if (!isDigit(literal.charAt(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, @Nullable N value) throws IOException {
-      writer.value(requireNonNull(value, "value == null").longValue());
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(" + name + ", digits only)";
-    }
-  }
 
   /** One pass over the bytes: checks everything above that needs no model, and builds a tree. */
   private static final class Parser {

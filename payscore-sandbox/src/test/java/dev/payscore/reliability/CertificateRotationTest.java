@@ -1,0 +1,151 @@
+package dev.payscore.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.payscore.PayScoreClient;
+import dev.payscore.model.PayafterOrder;
+import dev.payscore.sandbox.PayScoreSandbox;
+import dev.payscore.sandbox.SandboxRequest;
+import dev.payscore.testing.Secrets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import retrofit2.Response;
+
+/**
+ * WeChat Pay rotates its platform certificate while calls are in flight: a client with automatic
+ * platform certificates verifies every answer, downloading the list exactly once more.
+ */
+class CertificateRotationTest {
+  /** Answers verified per serial, counted as they happen; waits bounded. */
+  static final class Tally {
+    private final Map<String, Integer> verified = new HashMap<>();
+    private Throwable failure;
+
+    synchronized void verifiedWith(String serial) {
+      verified.merge(serial, 1, Integer::sum);
+      notifyAll();
+    }
+
+    synchronized void failed(Throwable t) {
+      if (failure == null) {
+        failure = t;
+      }
+      notifyAll();
+    }
+
+    synchronized int verified(String serial) {
+      return verified.getOrDefault(serial, 0);
+    }
+
+    synchronized Throwable failure() {
+      return failure;
+    }
+
+    synchronized void await(String what, BooleanSupplier condition) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!condition.getAsBoolean()) {
+        if (failure != null) {
+          throw new AssertionError("a call failed while waiting for " + what, failure);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          fail("not reached within 60 s: " + what + "; verified " + verified);
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    }
+  }
+
+  static int downloads(PayScoreSandbox sandbox) {
+    int count = 0;
+    for (SandboxRequest request : sandbox.requests()) {
+      if (request.target().startsWith("/v3/certificates")) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void eightThreadsCallThroughARotationWithExactlyOneExtraDownload() throws Exception {
+    try (PayScoreSandbox sandbox = PayScoreSandbox.builder().platformCertificates().start()) {
+      Secrets.register(sandbox.apiV3Key());
+      sandbox.createOrder("ROT1", "wxd678efh567hg6787", "500001");
+      String oldSerial = sandbox.platformCertificates().keySet().iterator().next();
+      PayScoreClient client = sandbox.clientBuilder().build();
+      Tally tally = new Tally();
+      AtomicBoolean stop = new AtomicBoolean();
+      ExecutorService callers = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> results = new ArrayList<>();
+      try {
+        for (int t = 0; t < 8; t++) {
+          results.add(callers.submit(() -> {
+            int calls = 0;
+            try {
+              // At most 100 calls each: the sandbox keeps the last 1,000 requests, downloads included.
+              while (!stop.get() && calls < 100) {
+                Response<PayafterOrder> answer = client.payafterOrders()
+                    .queryPayafterOrder("500001", "wxd678efh567hg6787", "ROT1", null).execute();
+                assertEquals("ROT1", answer.body().getOutOrderNo());
+                tally.verifiedWith(answer.headers().get("Wechatpay-Serial"));
+                calls++;
+              }
+            } catch (Throwable e) {
+              tally.failed(e);
+              throw e;
+            }
+            return calls;
+          }));
+        }
+        tally.await("40 answers verified with the first certificate", () -> tally.verified(oldSerial) >= 40);
+        String newSerial = sandbox.rotatePlatformCertificate();
+        tally.await("80 answers verified with the new certificate", () -> tally.verified(newSerial) >= 80);
+        stop.set(true);
+        for (Future<Integer> result : results) {
+          result.get(60, TimeUnit.SECONDS); // rethrows any failed call
+        }
+        assertNull(tally.failure());
+        assertEquals(2, downloads(sandbox), "the first download, and exactly one for the rotation");
+        assertEquals(2, client.verifier().keys().ids().size());
+      } finally {
+        stop.set(true);
+        callers.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void twoMerchantsInOneJvmRefreshIndependently() throws Exception {
+    try (PayScoreSandbox first = PayScoreSandbox.builder().merchantId("1900000109").platformCertificates().start();
+        PayScoreSandbox second = PayScoreSandbox.builder().merchantId("1900000110").platformCertificates().start()) {
+      Secrets.register(first.apiV3Key());
+      Secrets.register(second.apiV3Key());
+      first.createOrder("A1", "wx", "500001");
+      second.createOrder("B1", "wx", "500001");
+      PayScoreClient a = first.clientBuilder().build();
+      PayScoreClient b = second.clientBuilder().build();
+      a.payafterOrders().queryPayafterOrder("500001", "wx", "A1", null).execute();
+      b.payafterOrders().queryPayafterOrder("500001", "wx", "B1", null).execute();
+
+      String rotated = first.rotatePlatformCertificate();
+      a.payafterOrders().queryPayafterOrder("500001", "wx", "A1", null).execute();
+      b.payafterOrders().queryPayafterOrder("500001", "wx", "B1", null).execute();
+
+      assertEquals(2, downloads(first));
+      assertEquals(1, downloads(second), "the other merchant's client did not download again");
+      assertEquals(true, a.verifier().keys().contains(rotated));
+      assertEquals(second.platformCertificates().keySet(), b.verifier().keys().ids());
+    }
+  }
+}

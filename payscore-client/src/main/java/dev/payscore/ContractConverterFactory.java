@@ -88,8 +88,8 @@ final class ContractConverterFactory extends Converter.Factory {
     }
 
     @Override
-    public MediaType contentType() {
-      return JSON;
+    public okhttp3.MediaType contentType() {
+      return JsonBody.JSON;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.payscore.exception.WechatPayException;
 import dev.payscore.model.CancelPayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CreatePayafterOrderRequest;
+import dev.payscore.model.CreateRefundRequest;
 import dev.payscore.model.ModelAdapters;
 import dev.payscore.model.SyncPayafterOrderRequest;
 import dev.payscore.testing.TestKeys;
@@ -38,18 +39,21 @@ import retrofit2.Response;
  * body. The answer comes from a {@link MockWebServer} on 127.0.0.1 and is signed by the target with
  * the WeChat Pay test key, so the fuzzer gets past verification into the parsing; one input in
  * four instead has one {@code Wechatpay-*} header replaced by fuzzed text (the fuzzer meets the
- * verification). Input: byte 0 picks the call (mod 5: create, complete, cancel, sync, query: so the
- * response model), byte 1 the status (200 to 599), byte 2 whether and which header is replaced
- * (with the text up to the first newline of the rest), the rest is the body (UTF-8).
+ * verification). Input: byte 0 picks the call (mod 9: 0 create, 1 complete, 2 cancel, 3 sync, 4 query
+ * the order, 5 create a refund, 6 query a refund, 7 the user service state, 8 list the platform
+ * certificates: so the response model; the first five kept their numbers when the last four were
+ * added), byte 1 the status (200 to 599), byte 2 whether and which header is replaced (with the text
+ * up to the first newline of the rest), the rest is the body (UTF-8).
  *
  * <p>Oracle, per input:
  * <ul>
  *   <li>{@code execute()} either returns a successful response with a non-null body (never a
  *       half-parsed object, never a null for a 2xx) or throws a documented {@link WechatPayException}
  *       (signature, response or API exception), whose message prints; the one plain {@link
- *       IOException} allowed is OkHttp's {@link java.net.ProtocolException} for a 204 or 205 with a
- *       body (broken framing, refused by the transport before the library reads the answer: a
- *       transport failure, documented to stay a plain {@link IOException}; first found by this target);
+ *       IOException} allowed is OkHttp's {@link java.net.ProtocolException}, thrown by the transport
+ *       before the library reads the answer (a transport failure, documented to stay a plain {@link
+ *       IOException}), for a 204 or 205 with a body (broken framing) and for a 407 (a proxy's
+ *       challenge while the client uses no proxy); both first found by this target;
  *   <li>bounded: each call has a 10 s call timeout, the client's own answer-size limit caps the
  *       body; per-input time is libFuzzer's {@code -timeout} in the {@code fuzz} profile, memory the
  *       fork's {@code -Xmx}.
@@ -68,6 +72,7 @@ class WechatPayInterceptorFuzzTest {
   private static CompletePayafterOrderRequest complete;
   private static CancelPayafterOrderRequest cancel;
   private static SyncPayafterOrderRequest sync;
+  private static CreateRefundRequest refund;
 
   @BeforeAll
   static void start() throws IOException {
@@ -90,6 +95,7 @@ class WechatPayInterceptorFuzzTest {
     complete = moshi.adapter(CompletePayafterOrderRequest.class).fromJson(example("complete-service-used.json"));
     cancel = moshi.adapter(CancelPayafterOrderRequest.class).fromJson(example("cancel.json"));
     sync = moshi.adapter(SyncPayafterOrderRequest.class).fromJson(example("sync.json"));
+    refund = moshi.adapter(CreateRefundRequest.class).fromJson(example("refund.json"));
   }
 
   @AfterAll
@@ -116,7 +122,7 @@ class WechatPayInterceptorFuzzTest {
     if (input.length < 3) {
       return;
     }
-    int call = (input[0] & 0xff) % 5;
+    int call = (input[0] & 0xff) % 9;
     int s = input[1] & 0xff;
     int status = s < 128 ? STATUSES[s % STATUSES.length] : 200 + (s - 128) * 3;
     boolean tamper = (input[2] & 3) == 0;
@@ -149,8 +155,21 @@ class WechatPayInterceptorFuzzTest {
       case 3:
         request = client.payafterOrders().syncPayafterOrder("ORDER1", sync);
         break;
-      default:
+      case 4:
         request = client.payafterOrders().queryPayafterOrder("500001", "wxd678efh567hg6787", "ORDER1", null);
+        break;
+      case 5:
+        request = client.refunds().createRefund(refund);
+        break;
+      case 6:
+        request = client.refunds().queryRefund("1217752501201407033233368018");
+        break;
+      case 7:
+        request = client.userServiceState().queryUserServiceState("500001", "wxd678efh567hg6787",
+            "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+        break;
+      default:
+        request = client.certificates().listCertificates("RSA");
         break;
     }
     try {
@@ -161,9 +180,11 @@ class WechatPayInterceptorFuzzTest {
     } catch (WechatPayException expected) {
       assertNotNull(expected.getMessage());
     } catch (java.net.ProtocolException transport) {
-      // OkHttp refuses broken HTTP framing (a 204 or 205 with a body) before the library sees the
-      // answer: a transport failure, which stays a plain IOException (WechatPayException's Javadoc).
-      assertTrue(status == 204 || status == 205, "framing refused for status " + status + ": " + transport);
+      // OkHttp refuses broken HTTP framing (a 204 or 205 with a body), and a 407 when no proxy is in
+      // use, before the library sees the answer: a transport failure, which stays a plain IOException
+      // (WechatPayException's Javadoc).
+      assertTrue(status == 204 || status == 205 || status == 407,
+          "refused by the transport for status " + status + ": " + transport);
     } catch (IOException other) {
       throw new AssertionError("not a documented exception", other);
     }

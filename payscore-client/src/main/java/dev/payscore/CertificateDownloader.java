@@ -227,7 +227,13 @@ final class CertificateDownloader {
     return certificate;
   }
 
+  /** The listed serial is hexadecimal digits only (no sign, no space) and names the certificate's. */
   private static boolean sameSerial(String listed, String actual) {
+    for (int i = 0; i < listed.length(); i++) {
+      if (Character.digit(listed.charAt(i), 16) < 0 || listed.charAt(i) > 'f') {
+        return false;
+      }
+    }
     try {
       return !listed.isEmpty() && new BigInteger(listed, 16).equals(new BigInteger(actual, 16));
     } catch (NumberFormatException e) {

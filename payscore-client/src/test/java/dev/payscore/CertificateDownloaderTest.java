@@ -151,6 +151,20 @@ class CertificateDownloaderTest {
   }
 
   @Test
+  void refusesAListedSerialThatIsNotPlainHexadecimal() {
+    // BigInteger alone would read "+…" and full-width digits as the same number.
+    String fullWidth = SERIAL.replace('1', '\uff11');
+    for (String listed : new String[] {"+" + SERIAL, fullWidth, " " + SERIAL}) {
+      CertificateLists.Entry entry = CertificateLists.entry(CERTIFICATE, API_V3_KEY);
+      entry.serialNo = listed;
+      server.enqueue(signedByItsCertificate(CertificateLists.list(entry)));
+      WechatPayCertificateException e = assertThrows(WechatPayCertificateException.class,
+          () -> builder().build().downloadPlatformCertificates("RSA"), listed);
+      assertEquals(Reason.SERIAL_MISMATCH, e.getReason(), listed);
+    }
+  }
+
+  @Test
   void refusesAnExpiredOrNotYetValidCertificate() {
     long now = System.currentTimeMillis();
     X509Certificate expired = TestKeys.certificate(PLATFORM, new BigInteger(SERIAL, 16),

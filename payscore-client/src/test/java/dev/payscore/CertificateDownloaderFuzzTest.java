@@ -141,6 +141,8 @@ class CertificateDownloaderFuzzTest {
     try (SilentCloseable local = BugDetectors.allowNetworkConnections(
         (host, port) -> (host.equals("localhost") || host.equals("127.0.0.1")) && port == server.getPort())) {
       check(input);
+    } finally {
+      WechatPayInterceptorFuzzTest.forgetRecordedRequests(server);
     }
   }
 
@@ -180,8 +182,12 @@ class CertificateDownloaderFuzzTest {
       certificates = client.refreshPlatformCertificates();
     } catch (WechatPayException refused) {
       assertNotNull(refused.getMessage());
+      // Outside text is quoted escaped (Printable): the escape of U+001F ends in "f", which before
+      // "uzz…" from the input once spelt the key (a false positive, kept as a regression input); the
+      // escapes are blanked before looking.
+      String message = refused.getMessage().replaceAll("\\\\u[0-9a-f]{4}", "#");
       if (!new String(input, StandardCharsets.ISO_8859_1).contains(API_V3_KEY)) {
-        assertFalse(refused.getMessage().contains(API_V3_KEY), "the APIv3 key in a message");
+        assertFalse(message.contains(API_V3_KEY), "the APIv3 key in a message");
       }
       assertSame(initial, client.verifier(), "a refused download changed the keys in force");
       return;

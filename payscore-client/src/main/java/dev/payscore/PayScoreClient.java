@@ -20,6 +20,7 @@ import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.auth.SignatureScheme;
 import dev.payscore.exception.WechatPayApiException;
 import dev.payscore.exception.WechatPayCertificateException;
+import dev.payscore.notify.NotificationParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -83,11 +84,16 @@ public final class PayScoreClient {
   private final RefundsApi refunds;
   private final UserServiceStateApi userServiceState;
   private final CertificatesApi certificatesApi;
+  /** Verifies notifications with the keys in force; learns new certificates when automatic. */
+  private final NotificationKeys notificationKeys;
+  /** Present when the builder was given the APIv3 key; never logged or shown. */
+  private final @Nullable String apiV3Key;
+  private final @Nullable NotificationParser notificationParser;
 
   private PayScoreClient(HttpUrl baseUrl, String merchantId, String merchantSerialNumber,
       SignatureScheme scheme, java.util.concurrent.atomic.AtomicBoolean closed, OkHttpClient okHttpClient,
       boolean ownsOkHttpClient, AtomicReference<ResponseVerifier> verifier,
-      @Nullable PlatformCertificates certificates, boolean autoCertificates) {
+      @Nullable PlatformCertificates certificates, boolean autoCertificates, @Nullable String apiV3Key) {
     this.baseUrl = baseUrl;
     this.merchantId = merchantId;
     this.merchantSerialNumber = merchantSerialNumber;
@@ -97,6 +103,10 @@ public final class PayScoreClient {
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.verifier = verifier;
     this.certificates = certificates;
+    this.notificationKeys = new NotificationKeys(verifier, autoCertificates ? certificates : null);
+    this.apiV3Key = apiV3Key;
+    this.notificationParser = apiV3Key == null ? null
+        : new NotificationParser(notificationKeys, apiV3Key, NotificationParser.DEFAULT_MAX_BODY_BYTES);
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -166,9 +176,51 @@ public final class PayScoreClient {
   }
 
   /**
-   * Returns the verifier of this client's WeChat Pay keys, to verify notifications with the same
-   * keys and window. With {@link Builder#autoPlatformCertificates()} the keys change when the
-   * certificates are refreshed: ask again for each notification rather than keeping one.
+   * Returns the notification parser bound to this client (its body limit {@link
+   * NotificationParser#DEFAULT_MAX_BODY_BYTES}): it verifies each notification with the keys in
+   * force when it arrives (after {@link #replaceVerifier} or a certificate refresh, the new ones),
+   * and decrypts it with the APIv3 key given to {@link Builder#apiV3Key}. With {@link
+   * Builder#autoPlatformCertificates()}, a notification under a serial the client does not know
+   * causes the same download as an answer does (single-flight, at most once a minute for unknown
+   * serials), then one more verification; a notification under a serial still unknown after that
+   * fails with {@code UNKNOWN_SERIAL}. Keep one and share it: it is immutable and thread-safe.
+   *
+   * <pre>{@code
+   * NotificationParser parser = client.notificationParser();
+   * PayScoreNotification n = parser.parse(name -> Collections.list(request.getHeaders(name)), bodyBytes);
+   * }</pre>
+   *
+   * @return the parser, the same one on every call
+   * @throws IllegalStateException when the builder was not given {@link Builder#apiV3Key}
+   */
+  public NotificationParser notificationParser() {
+    if (notificationParser == null) {
+      throw new IllegalStateException(NEEDS_API_V3_KEY);
+    }
+    return notificationParser;
+  }
+
+  /**
+   * Like {@link #notificationParser()}, with another limit on the body size.
+   *
+   * @param maxBodyBytes the largest body parsed, at least 1024; a larger one is refused unread
+   * @return a new parser bound to this client
+   * @throws IllegalStateException when the builder was not given {@link Builder#apiV3Key}
+   */
+  public NotificationParser notificationParser(int maxBodyBytes) {
+    if (apiV3Key == null) {
+      throw new IllegalStateException(NEEDS_API_V3_KEY);
+    }
+    return new NotificationParser(notificationKeys, apiV3Key, maxBodyBytes);
+  }
+
+  private static final String NEEDS_API_V3_KEY = "notifications are decrypted with the APIv3 key: set it with"
+      + " PayScoreClient.builder().apiV3Key(key)";
+
+  /**
+   * Returns the verifier of this client's WeChat Pay keys in force now. To verify notifications, use
+   * {@link #notificationParser()}, which follows the keys as they change; a verifier kept from here
+   * keeps the keys of this moment.
    *
    * @return the verifier in force now
    * @throws IllegalStateException when the client holds no key yet: with automatic platform
@@ -538,7 +590,8 @@ public final class PayScoreClient {
 
     /**
      * Sets the APIv3 key (APIv3密钥) set in the merchant platform, which decrypts the platform
-     * certificates. Needed by {@link #autoPlatformCertificates()}, {@link
+     * certificates and notifications. Needed by {@link #autoPlatformCertificates()}, {@link
+     * PayScoreClient#notificationParser()}, {@link
      * PayScoreClient#refreshPlatformCertificates()} and {@link
      * PayScoreClient#downloadPlatformCertificates(String)}. It never appears in a log, message or
      * {@code toString()}.
@@ -572,8 +625,9 @@ public final class PayScoreClient {
      *       the download; see {@link PayScoreClient#downloadPlatformCertificates(String)} for the
      *       trust model.
      *   <li><b>Rotation</b>: WeChat Pay lists a new certificate before it signs with it. When an
-     *       answer arrives under a serial the client does not know, the client downloads the list
-     *       once more and verifies the answer again: single-flight (concurrent calls wait for one
+     *       answer or a notification (through {@link PayScoreClient#notificationParser()}) arrives
+     *       under a serial the client does not know, the client downloads the list once more and
+     *       verifies it again: single-flight (concurrent calls wait for one
      *       download and use its result) and at most once a minute for unknown serials (an answer
      *       under a serial still unknown after that fails with {@code UNKNOWN_SERIAL}, as without
      *       this option). The new list must be signed by a key the client already trusts.
@@ -852,7 +906,8 @@ public final class PayScoreClient {
         downloader.bind(built);
       }
       PayScoreClient client = new PayScoreClient(url, merchantId, merchantSerialNumber.toUpperCase(Locale.ROOT),
-          signatureScheme, closed, built, okHttpClient == null, verifierRef, certificates, autoCertificates);
+          signatureScheme, closed, built, okHttpClient == null, verifierRef, certificates, autoCertificates,
+          apiV3Key == null ? null : new String(apiV3Key, StandardCharsets.UTF_8));
       if (certificates != null && refreshExecutor != null) {
         certificates.scheduleOn(refreshExecutor, refreshPeriodMillis, TimeUnit.MILLISECONDS);
       }

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one client's platform certificates current; its state is this client's only. A download
- * happens when the client holds no key yet (before its first call is sent), when an answer arrives
- * under a serial the client does not know (at most once a minute for that reason), on {@link
+ * happens when the client holds no key yet (before its first call is sent, or its first
+ * notification is verified), when an answer or a notification arrives under a serial the client
+ * does not know (at most once a minute for that reason), on {@link
  * #refresh()}, and on the user's executor if one was given. Downloads are single-flight: one at a
  * time, and a caller that waited for another's download uses its result. A download that fails any
  * check changes nothing.
@@ -93,6 +94,11 @@ final class PlatformCertificates {
    * one for an unknown serial was less than a minute ago).
    */
   boolean learn(String serial) throws IOException {
+    return learn(serial, "an answer");
+  }
+
+  /** Like {@link #learn(String)}, for {@code what} (an answer, a notification) under {@code serial}. */
+  boolean learn(String serial, String what) throws IOException {
     synchronized (lock) {
       ResponseVerifier current = verifier.get();
       if (current != null && current.keys().contains(serial)) {
@@ -108,7 +114,7 @@ final class PlatformCertificates {
       }
       downloadedForUnknownSerial = true;
       lastUnknownSerialDownload = now;
-      refreshLocked("an answer arrived under the unknown serial " + serial);
+      refreshLocked(what + " arrived under the unknown serial " + serial);
       return true;
     }
   }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * verifier.verify(headers, bodyBytes);
  * }</pre>
  */
-public final class ResponseVerifier {
+public final class ResponseVerifier implements NotificationVerifier {
   /** The probe prefix WeChat Pay uses to test that merchants really verify. */
   public static final String PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
 
@@ -94,6 +94,7 @@ public final class ResponseVerifier {
    * @param body its exact body bytes as received (empty for none)
    * @throws WechatPaySignatureException when any check fails; its reason says which
    */
+  @Override
   public void verify(HeaderSource headers, byte[] body) throws WechatPaySignatureException {
     verify(headers, body, 0);
   }

@@ -9,6 +9,7 @@ import dev.payscore.exception.WechatPayNotificationException;
 import dev.payscore.exception.WechatPayNotificationException.Reason;
 import dev.payscore.exception.WechatPaySignatureException;
 import dev.payscore.auth.HeaderSource;
+import dev.payscore.auth.NotificationVerifier;
 import dev.payscore.auth.ResponseVerifier;
 import dev.payscore.internal.crypto.Aead;
 import dev.payscore.model.PayafterOrder;
@@ -33,8 +34,12 @@ import org.jspecify.annotations.Nullable;
  * and your own processing; reply 4xx/5xx otherwise, and WeChat Pay sends the notification again.
  * Immutable and thread-safe.
  *
+ * <p>A parser from {@code client.notificationParser()} verifies with the client's keys in force
+ * when each notification arrives, so it follows certificate refreshes and rotations; one made here
+ * from a {@link ResponseVerifier} keeps that verifier's keys.
+ *
  * <pre>{@code
- * NotificationParser parser = new NotificationParser(client.verifier(), apiV3Key);
+ * NotificationParser parser = client.notificationParser(); // once, shared
  * PayScoreNotification n = parser.parse(name -> Collections.list(request.getHeaders(name)), bodyBytes);
  * if (n instanceof PayScoreNotification.UserAccepted) { ... }
  * }</pre>
@@ -54,7 +59,7 @@ public final class NotificationParser {
   /** The default limit of a notification body: 1 MiB (WeChat Pay's are a few KB). */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-  private final ResponseVerifier verifier;
+  private final NotificationVerifier verifier;
   private final byte[] apiV3Key;
   private final int maxBodyBytes;
 
@@ -76,6 +81,18 @@ public final class NotificationParser {
    * @param maxBodyBytes the largest body parsed, at least 1024; a larger one is refused unread
    */
   public NotificationParser(ResponseVerifier verifier, String apiV3Key, int maxBodyBytes) {
+    this((NotificationVerifier) verifier, apiV3Key, maxBodyBytes);
+  }
+
+  /**
+   * Creates a parser that verifies signatures with any {@link NotificationVerifier}, such as the
+   * one behind {@code PayScoreClient.notificationParser()}, which follows the client's keys.
+   *
+   * @param verifier verifies each notification's signature before anything is decrypted
+   * @param apiV3Key the APIv3 key (APIv3密钥) set in the merchant platform: 32 bytes of UTF-8
+   * @param maxBodyBytes the largest body parsed, at least 1024; a larger one is refused unread
+   */
+  public NotificationParser(NotificationVerifier verifier, String apiV3Key, int maxBodyBytes) {
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes: at least 1024, got " + maxBodyBytes);
     }

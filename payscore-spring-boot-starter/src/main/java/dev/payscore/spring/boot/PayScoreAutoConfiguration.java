@@ -3,6 +3,8 @@ package dev.payscore.spring.boot;
 import dev.payscore.PayScoreClient;
 import dev.payscore.PayScoreLogger;
 import dev.payscore.api.PayafterOrdersApi;
+import dev.payscore.api.RefundsApi;
+import dev.payscore.api.UserServiceStateApi;
 import dev.payscore.notify.NotificationParser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,8 +21,10 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configures payscore-client from the {@code payscore.*} properties: the {@link
- * PayScoreClient} (closed with the context), its {@link PayafterOrdersApi} (timed when Micrometer is
- * there) and, when {@code payscore.api-v3-key} is set, the {@link NotificationParser}. Each bean
+ * PayScoreClient} (closed with the context), its {@link PayafterOrdersApi}, {@link RefundsApi} and
+ * {@link UserServiceStateApi} (timed when Micrometer is there) and, when {@code payscore.api-v3-key}
+ * is set, the {@link NotificationParser}, which verifies with the client's keys in force (following
+ * certificate rotation with {@code payscore.auto-platform-certificates}). Each bean
  * backs off when the application defines its own. {@code payscore.enabled=false} switches it off.
  */
 @AutoConfiguration
@@ -59,11 +63,39 @@ public class PayScoreAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  RefundsApi refundsApi(PayScoreClient client, ObjectProvider<PayScoreMetrics> metrics) {
+    PayScoreMetrics recorder = metrics.getIfUnique();
+    return recorder == null ? client.refunds() : MeteredApi.of(RefundsApi.class, client.refunds(), recorder);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  UserServiceStateApi userServiceStateApi(PayScoreClient client, ObjectProvider<PayScoreMetrics> metrics) {
+    PayScoreMetrics recorder = metrics.getIfUnique();
+    return recorder == null
+        ? client.userServiceState()
+        : MeteredApi.of(UserServiceStateApi.class, client.userServiceState(), recorder);
+  }
+
+  /**
+   * The client's own parser ({@link PayScoreClient#notificationParser(int)}), which verifies with the
+   * keys in force and learns rotated certificates. An application's own client built without the
+   * APIv3 key gets a parser that still asks that client for its keys at each notification.
+   */
+  @Bean
+  @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "payscore", name = "api-v3-key")
   NotificationParser payScoreNotificationParser(PayScoreClient client, PayScoreProperties properties,
       ResourceLoader resourceLoader) {
     PayScoreSettings settings = new PayScoreSettings(properties, resourceLoader);
-    return new NotificationParser(client.verifier(), settings.apiV3Key(), settings.maxNotificationBytes());
+    String apiV3Key = settings.apiV3Key();
+    int maxBodyBytes = settings.maxNotificationBytes();
+    try {
+      return client.notificationParser(maxBodyBytes);
+    } catch (IllegalStateException noKey) { // the application's own client, without apiV3Key(...)
+      return new NotificationParser((headers, body) -> client.verifier().verify(headers, body), apiV3Key,
+          maxBodyBytes);
+    }
   }
 
   /** Masks {@code payscore.api-v3-key} in the actuator's env and configprops endpoints. */

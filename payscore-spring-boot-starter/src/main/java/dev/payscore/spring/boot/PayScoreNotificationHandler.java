@@ -26,7 +26,8 @@ public interface PayScoreNotificationHandler {
    * Handles a notification; return only once it is safely recorded.
    *
    * @param notification a {@link PayScoreNotification.UserAccepted}, {@link
-   *     PayScoreNotification.UserPaid} or {@link PayScoreNotification.Unknown}
+   *     PayScoreNotification.UserPaid}, a {@link PayScoreNotification.RefundEvent} or {@link
+   *     PayScoreNotification.Unknown}
    * @throws Exception to have WeChat Pay send the notification again
    */
   void handle(PayScoreNotification notification) throws Exception;

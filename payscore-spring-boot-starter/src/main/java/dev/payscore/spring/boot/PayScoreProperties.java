@@ -67,6 +67,15 @@ public class PayScoreProperties {
    */
   private @Nullable String apiV3Key;
 
+  /**
+   * Whether the client downloads the WeChat Pay platform certificates (平台证书) itself and follows
+   * their rotation, for answers and notifications alike: before the first call or notification, and
+   * again when one arrives under a serial it does not know (at most once a minute). Needs
+   * payscore.api-v3-key, which decrypts them; replaces payscore.wechat-pay-public-key for a merchant
+   * that verifies with platform certificates.
+   */
+  private boolean autoPlatformCertificates;
+
   /** Where requests go: the primary host, or https://api2.mch.weixin.qq.com/ (the backup host). */
   private String baseUrl = PayScoreClient.PRIMARY_BASE_URL;
 
@@ -242,6 +251,24 @@ public class PayScoreProperties {
    */
   public void setApiV3Key(@Nullable String apiV3Key) {
     this.apiV3Key = apiV3Key;
+  }
+
+  /**
+   * Returns whether the platform certificates are downloaded and kept current.
+   *
+   * @return {@code true} when they are
+   */
+  public boolean isAutoPlatformCertificates() {
+    return autoPlatformCertificates;
+  }
+
+  /**
+   * Sets whether the platform certificates are downloaded and kept current.
+   *
+   * @param autoPlatformCertificates {@code true} to download them; needs the APIv3 key
+   */
+  public void setAutoPlatformCertificates(boolean autoPlatformCertificates) {
+    this.autoPlatformCertificates = autoPlatformCertificates;
   }
 
   /**

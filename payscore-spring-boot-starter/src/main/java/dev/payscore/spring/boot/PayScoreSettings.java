@@ -53,8 +53,18 @@ final class PayScoreSettings {
     connection(builder);
     retry(builder);
     if (properties.getApiV3Key() != null || Boolean.TRUE.equals(properties.getNotify().getEnabled())) {
-      readApiV3Key();
+      String key = readApiV3Key();
+      if (key != null) {
+        builder.apiV3Key(key);
+      }
       notifyEndpoint();
+    }
+    if (properties.isAutoPlatformCertificates()) {
+      if (properties.getApiV3Key() == null) {
+        problems.add("payscore.auto-platform-certificates: needs payscore.api-v3-key, the APIv3 key that decrypts"
+            + " the platform certificates");
+      }
+      builder.autoPlatformCertificates();
     }
     throwIfProblems();
     return builder;
@@ -99,6 +109,7 @@ final class PayScoreSettings {
         {"baseUrl", "payscore.base-url"},
         {"no WeChat Pay key", "payscore.wechat-pay-public-key"},
         {"the merchant's own certificate serial", "payscore.merchant-serial-number"},
+        {"autoPlatformCertificates", "payscore.auto-platform-certificates"},
     };
     for (String[] name : names) {
       if (problem.startsWith(name[0])) {
@@ -142,9 +153,10 @@ final class PayScoreSettings {
     String id = properties.getWechatPayPublicKeyId();
     Resource location = properties.getWechatPayPublicKey();
     List<Resource> certificates = properties.getPlatformCertificates();
-    if (isBlank(id) && location == null && certificates.isEmpty()) {
+    if (isBlank(id) && location == null && certificates.isEmpty() && !properties.isAutoPlatformCertificates()) {
       problems.add("payscore.wechat-pay-public-key: not set, and no payscore.platform-certificates either: set"
-          + " the WeChat Pay public key pub_key.pem and its id payscore.wechat-pay-public-key-id");
+          + " the WeChat Pay public key pub_key.pem and its id payscore.wechat-pay-public-key-id, or"
+          + " payscore.auto-platform-certificates=true with payscore.api-v3-key");
     }
     if (!isBlank(id) || location != null) {
       boolean validId = false;

@@ -5,9 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.payscore.PayScoreClient;
 import dev.payscore.api.PayafterOrdersApi;
+import dev.payscore.api.RefundsApi;
+import dev.payscore.api.UserServiceStateApi;
+import dev.payscore.auth.ResponseVerifier;
+import dev.payscore.exception.WechatPaySignatureException;
+import dev.payscore.model.CreateRefundRequest;
+import dev.payscore.model.Refund;
+import dev.payscore.model.RefundCurrency;
+import dev.payscore.model.RefundRequestAmount;
+import dev.payscore.model.RefundStatus;
+import dev.payscore.model.ServiceUseState;
 import dev.payscore.notify.NotificationParser;
 import dev.payscore.notify.PayScoreNotification;
 import dev.payscore.sandbox.Fault;
+import dev.payscore.sandbox.PayScoreSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -277,6 +288,99 @@ class PayScoreAutoConfigurationTest {
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("payScoreSanitizingFunction"));
   }
 
+  @Test
+  void refundsAndUserServiceStateBeansCallTheSandbox() {
+    runner.withPropertyValues(TestSandbox.clientProperties()).run(context -> {
+      assertThat(context).hasSingleBean(RefundsApi.class).hasSingleBean(UserServiceStateApi.class);
+      String openid = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" + ORDERS.incrementAndGet();
+      TestSandbox.sandbox().setUserServiceState(openid, ServiceUseState.UNAVAILABLE);
+      assertThat(context.getBean(UserServiceStateApi.class).queryUserServiceState(SERVICE_ID, APPID, openid)
+          .execute().body().getUseServiceState()).isEqualTo(ServiceUseState.UNAVAILABLE);
+      String outOrderNo = "PAID" + System.nanoTime() % 1_000_000_000L + "N" + ORDERS.incrementAndGet();
+      String transactionId = TestSandbox.sandbox().createPaidOrder(outOrderNo, APPID, SERVICE_ID, 1000);
+      Refund refund = context.getBean(RefundsApi.class).createRefund(CreateRefundRequest.builder()
+          .transactionId(transactionId).outRefundNo(outOrderNo + "R").reason("test")
+          .amount(RefundRequestAmount.builder().refund(300L).total(1000L).currency(RefundCurrency.CNY).build())
+          .build()).execute().body();
+      assertThat(refund.getStatus()).isEqualTo(RefundStatus.PROCESSING);
+      assertThat(context.getBean(RefundsApi.class).queryRefund(outOrderNo + "R").execute().body().getRefundId())
+          .isEqualTo(refund.getRefundId());
+    });
+  }
+
+  @Test
+  void theApplicationsOwnRefundAndUserServiceStateApisAreKept() {
+    runner.withPropertyValues(TestSandbox.clientProperties()).withUserConfiguration(OwnRefundApis.class)
+        .run(context -> {
+          assertThat(context.getBean(RefundsApi.class)).isSameAs(context.getBean(OwnRefundApis.class).refunds);
+          assertThat(context.getBean(UserServiceStateApi.class))
+              .isSameAs(context.getBean(OwnRefundApis.class).userServiceState);
+        });
+  }
+
+  @Test
+  void theParserBeanIsTheClientsAndFollowsItsKeys() {
+    runner.withPropertyValues(TestSandbox.properties()).run(context -> {
+      PayScoreClient client = context.getBean(PayScoreClient.class);
+      TestSandbox.Notification sent = TestSandbox.capture(PayScoreNotification.USER_PAID, newAcceptedOrder());
+      NotificationParser parser = context.getBean(NotificationParser.class);
+      assertThat(parser.parse(sent.headerSource(), sent.body())).isInstanceOf(PayScoreNotification.UserPaid.class);
+
+      client.replaceVerifier(ResponseVerifier.builder().publicKey("PUB_KEY_ID_0114232134912410000000000001",
+          otherKey()).build());
+      WechatPaySignatureException refused = assertThrows(WechatPaySignatureException.class,
+          () -> parser.parse(sent.headerSource(), sent.body()));
+      assertThat(refused.getReason()).isEqualTo(WechatPaySignatureException.Reason.UNKNOWN_SERIAL);
+    });
+  }
+
+  @Test
+  void anOwnClientWithoutTheApiV3KeyGetsAParserThatAsksItForItsKeys() {
+    runner.withPropertyValues("payscore.api-v3-key=" + TestSandbox.sandbox().apiV3Key())
+        .withUserConfiguration(OwnClientWithoutApiV3Key.class).run(context -> {
+          PayScoreClient client = context.getBean(PayScoreClient.class);
+          assertThrows(IllegalStateException.class, client::notificationParser);
+          TestSandbox.Notification sent = TestSandbox.capture(PayScoreNotification.USER_PAID, newAcceptedOrder());
+          NotificationParser parser = context.getBean(NotificationParser.class);
+          assertThat(parser.parse(sent.headerSource(), sent.body())).isInstanceOf(PayScoreNotification.UserPaid.class);
+
+          client.replaceVerifier(ResponseVerifier.builder().publicKey("PUB_KEY_ID_0114232134912410000000000001",
+              otherKey()).build());
+          assertThrows(WechatPaySignatureException.class, () -> parser.parse(sent.headerSource(), sent.body()));
+        });
+  }
+
+  @Test
+  void autoPlatformCertificatesWithoutTheApiV3KeyFailsTheStartUpNamingBoth() {
+    runner.withPropertyValues("payscore.merchant-id=1900000109",
+            "payscore.merchant-serial-number=1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C",
+            "payscore.private-key=file:" + TestSandbox.privateKeyFile(),
+            "payscore.auto-platform-certificates=true")
+        .run(context -> assertThat(problems(context))
+            .contains("payscore.auto-platform-certificates: needs payscore.api-v3-key")
+            .doesNotContain("payscore.wechat-pay-public-key: not set"));
+  }
+
+  @Test
+  void autoPlatformCertificatesReplaceThePublicKey() {
+    runner.withPropertyValues("payscore.merchant-id=1900000109",
+            "payscore.merchant-serial-number=1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C",
+            "payscore.private-key=file:" + TestSandbox.privateKeyFile(),
+            "payscore.api-v3-key=" + TestSandbox.sandbox().apiV3Key(),
+            "payscore.auto-platform-certificates=true")
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(NotificationParser.class);
+          assertThat(context.getBean(PayScoreClient.class).toString()).contains("platform certificates not downloaded yet");
+        });
+  }
+
+  /** An RSA public key nobody signs with. */
+  static java.security.PublicKey otherKey() throws java.security.GeneralSecurityException {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair().getPublic();
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnClient {
     final PayScoreClient client = TestSandbox.sandbox().clientBuilder().build();
@@ -301,6 +405,35 @@ class PayScoreAutoConfigurationTest {
     @Bean
     NotificationParser myParser() {
       return parser;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnRefundApis {
+    final PayScoreClient client = TestSandbox.sandbox().clientBuilder().build();
+    final RefundsApi refunds = client.refunds();
+    final UserServiceStateApi userServiceState = client.userServiceState();
+
+    @Bean
+    RefundsApi myRefunds() {
+      return refunds;
+    }
+
+    @Bean
+    UserServiceStateApi myUserServiceState() {
+      return userServiceState;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnClientWithoutApiV3Key {
+    @Bean(destroyMethod = "close")
+    PayScoreClient myClient() {
+      PayScoreSandbox sandbox = TestSandbox.sandbox();
+      return PayScoreClient.builder().merchantId(sandbox.merchantId())
+          .merchantSerialNumber(sandbox.merchantSerialNumber()).merchantPrivateKey(sandbox.merchantPrivateKey())
+          .wechatPayPublicKey(sandbox.wechatPayPublicKeyId(), sandbox.wechatPayPublicKey())
+          .baseUrl(sandbox.url()).build();
     }
   }
 }

@@ -34,4 +34,22 @@ class PayScoreConfigurationFailureAnalyzerTest {
         .contains("or set payscore.enabled=false to switch the PayScore starter off")
         .doesNotContain(TestSandbox.sandbox().apiV3Key());
   }
+
+  @Test
+  void theStartUpReportNamesAutoPlatformCertificatesWithoutTheApiV3Key() {
+    String[] args = Stream.concat(
+            Arrays.stream(TestSandbox.clientProperties())
+                .filter(p -> !p.startsWith("payscore.wechat-pay-public-key")),
+            Stream.of("payscore.auto-platform-certificates=true", "spring.config.name=no-application-yml",
+                "spring.main.banner-mode=off"))
+        .map(p -> "--" + p).toArray(String[]::new);
+    int mark = CapturedLogs.mark();
+
+    assertThrows(RuntimeException.class, () -> new SpringApplicationBuilder(Application.class)
+        .web(WebApplicationType.NONE).run(args));
+
+    assertThat(CapturedLogs.since(mark)).contains("APPLICATION FAILED TO START")
+        .contains(" - payscore.auto-platform-certificates: needs payscore.api-v3-key")
+        .doesNotContain("payscore.wechat-pay-public-key: not set");
+  }
 }

@@ -3,6 +3,8 @@ package dev.payscore.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payscore.api.PayafterOrdersApi;
+import dev.payscore.api.RefundsApi;
+import dev.payscore.api.UserServiceStateApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
@@ -28,6 +30,20 @@ class PayScoreMetricsAutoConfigurationTest {
 
       assertThat(context.getBean(MeterRegistry.class).find(MicrometerPayScoreMetrics.REQUESTS)
           .tag("operation", "queryPayafterOrder").tag("outcome", "SUCCESS").timer().count()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void withAMeterRegistryTheRefundAndUserServiceStateApisAreTimedToo() {
+    runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+      assertThat(Proxy.getInvocationHandler(context.getBean(RefundsApi.class))).isInstanceOf(MeteredApi.class);
+      UserServiceStateApi api = context.getBean(UserServiceStateApi.class);
+      assertThat(Proxy.getInvocationHandler(api)).isInstanceOf(MeteredApi.class);
+
+      api.queryUserServiceState("500001", "wxd678efh567hg6787", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o").execute();
+
+      assertThat(context.getBean(MeterRegistry.class).find(MicrometerPayScoreMetrics.REQUESTS)
+          .tag("operation", "queryUserServiceState").tag("outcome", "SUCCESS").timer().count()).isEqualTo(1);
     });
   }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class NotificationRecorder {
   private final List<PayScoreNotification.UserAccepted> accepted = new CopyOnWriteArrayList<>();
   private final List<PayScoreNotification.UserPaid> paid = new CopyOnWriteArrayList<>();
+  private final List<PayScoreNotification.RefundEvent> refunds = new CopyOnWriteArrayList<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
 
@@ -28,6 +29,17 @@ public class NotificationRecorder {
     calls.add(event.getId());
     failIfAsked(event);
     paid.add(event);
+  }
+
+  @EventListener
+  void onRefund(PayScoreNotification.RefundEvent event) {
+    calls.add(event.getId());
+    refunds.add(event);
+  }
+
+  /** The refund events (REFUND.SUCCESS, ABNORMAL, CLOSED) recorded about a refund. */
+  public List<PayScoreNotification.RefundEvent> refunds(String outRefundNo) {
+    return refunds.stream().filter(e -> outRefundNo.equals(e.getRefund().getOutRefundNo())).toList();
   }
 
   private void failIfAsked(PayScoreNotification.OrderEvent event) {

@@ -205,6 +205,12 @@ final class CertificateDownloader {
       throw new WechatPayCertificateException(Reason.DECRYPTION_FAILED, "certificate " + serial + ": "
           + algorithm + " decryption failed (" + e.getClass().getSimpleName() + ")", status, requestId, null);
     }
+    int first = pem.indexOf("-----BEGIN ");
+    if (first >= 0 && pem.indexOf("-----BEGIN ", first + 1) >= 0) {
+      // One entry, one certificate: a second block would be read past, unchecked.
+      throw new WechatPayCertificateException(Reason.MALFORMED, "certificate " + serial
+          + " decrypted, but holds more than one PEM block", status, requestId, null);
+    }
     PlatformCertificate certificate;
     try {
       certificate = PlatformCertificate.parse(pem);

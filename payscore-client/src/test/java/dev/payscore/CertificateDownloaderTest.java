@@ -165,6 +165,19 @@ class CertificateDownloaderTest {
   }
 
   @Test
+  void refusesAnEntryThatDecryptsToMoreThanOneCertificate() {
+    X509Certificate other = TestKeys.certificate(TestKeys.wechatPay(), BigInteger.valueOf(0x1234));
+    CertificateLists.Entry entry = CertificateLists.entry(CERTIFICATE, API_V3_KEY);
+    entry.ciphertext = CertificateLists.encrypt(API_V3_KEY, entry.nonce, entry.associatedData,
+        CertificateLists.pem(CERTIFICATE) + CertificateLists.pem(other));
+    server.enqueue(signedByItsCertificate(CertificateLists.list(entry)));
+    WechatPayCertificateException e = assertThrows(WechatPayCertificateException.class,
+        () -> builder().build().downloadPlatformCertificates("RSA"));
+    assertEquals(Reason.MALFORMED, e.getReason());
+    assertTrue(e.getMessage().contains("more than one PEM block"), e.getMessage());
+  }
+
+  @Test
   void refusesAnExpiredOrNotYetValidCertificate() {
     long now = System.currentTimeMillis();
     X509Certificate expired = TestKeys.certificate(PLATFORM, new BigInteger(SERIAL, 16),

@@ -3,12 +3,12 @@ package dev.payscore.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.payscore.PayScoreClient;
 import dev.payscore.model.CompletePayafterOrderRequest;
 import dev.payscore.model.CompletePayafterOrderResponse;
 import dev.payscore.model.FinishType;
+import dev.payscore.testing.VerifiedAnswers;
 import dev.payscore.testing.TestKeys;
 import dev.payscore.testing.WechatPayResponses;
 import java.security.KeyPair;
@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -40,11 +39,9 @@ class KeyRotationTest {
    * Answers per key id, counted where they happen: signed by the server, verified by the client. The
    * test waits on these counts, each wait bounded.
    */
-  static final class Tally {
+  static final class Tally extends VerifiedAnswers {
     private final Map<String, Integer> signed = new HashMap<>();
-    private final Map<String, Integer> verified = new HashMap<>();
     private String signer = OLD_ID;
-    private Throwable failure;
 
     /** The key id the next answer is signed with, counted as signed with it. */
     synchronized String nextSigner() {
@@ -57,48 +54,13 @@ class KeyRotationTest {
       signer = id;
     }
 
-    /** The client verified an answer naming {@code id} as its {@code Wechatpay-Serial}. */
-    synchronized void verifiedWith(String id) {
-      verified.merge(String.valueOf(id), 1, Integer::sum);
-      notifyAll();
-    }
-
-    synchronized void failed(Throwable t) {
-      if (failure == null) {
-        failure = t;
-      }
-      notifyAll();
-    }
-
     synchronized int signed(String id) {
       return signed.getOrDefault(id, 0);
     }
 
-    synchronized int verified(String id) {
-      return verified.getOrDefault(id, 0);
-    }
-
-    synchronized Throwable failure() {
-      return failure;
-    }
-
-    synchronized void await(String what, BooleanSupplier condition) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!condition.getAsBoolean()) {
-        if (failure != null) {
-          throw new AssertionError("a call failed while waiting for " + what, failure);
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          fail("not reached within 60 s: " + what + "; " + this);
-        }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      }
-    }
-
     @Override
     public synchronized String toString() {
-      return "signed " + signed + ", verified " + verified;
+      return "signed " + signed + ", " + super.toString();
     }
   }
 

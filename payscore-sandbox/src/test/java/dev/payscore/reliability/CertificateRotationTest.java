@@ -13,19 +13,17 @@ import dev.payscore.notify.PayScoreNotification;
 import dev.payscore.model.PayafterOrder;
 import dev.payscore.sandbox.PayScoreSandbox;
 import dev.payscore.sandbox.SandboxRequest;
+import dev.payscore.testing.VerifiedAnswers;
 import dev.payscore.testing.Secrets;
 import dev.payscore.testing.TestServers;
 import java.util.Collections;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -37,46 +35,6 @@ import retrofit2.Response;
  * platform certificates verifies every answer, downloading the list exactly once more.
  */
 class CertificateRotationTest {
-  /** Answers verified per serial, counted as they happen; waits bounded. */
-  static final class Tally {
-    private final Map<String, Integer> verified = new HashMap<>();
-    private Throwable failure;
-
-    synchronized void verifiedWith(String serial) {
-      verified.merge(serial, 1, Integer::sum);
-      notifyAll();
-    }
-
-    synchronized void failed(Throwable t) {
-      if (failure == null) {
-        failure = t;
-      }
-      notifyAll();
-    }
-
-    synchronized int verified(String serial) {
-      return verified.getOrDefault(serial, 0);
-    }
-
-    synchronized Throwable failure() {
-      return failure;
-    }
-
-    synchronized void await(String what, BooleanSupplier condition) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!condition.getAsBoolean()) {
-        if (failure != null) {
-          throw new AssertionError("a call failed while waiting for " + what, failure);
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          fail("not reached within 60 s: " + what + "; verified " + verified);
-        }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      }
-    }
-  }
-
   static int downloads(PayScoreSandbox sandbox) {
     int count = 0;
     for (SandboxRequest request : sandbox.requests()) {
@@ -94,7 +52,7 @@ class CertificateRotationTest {
       sandbox.createOrder("ROT1", "wxd678efh567hg6787", "500001");
       String oldSerial = sandbox.platformCertificates().keySet().iterator().next();
       PayScoreClient client = sandbox.clientBuilder().build();
-      Tally tally = new Tally();
+      VerifiedAnswers tally = new VerifiedAnswers();
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService callers = Executors.newFixedThreadPool(8);
       List<Future<Integer>> results = new ArrayList<>();

@@ -3,14 +3,18 @@ package dev.payscore.auth;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.payscore.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz target: {@link PemKeys}, which reads users' key and certificate files: RSA (and SM2) private
@@ -25,6 +29,10 @@ import java.util.Map;
  *   <li>bounded: per-input time is libFuzzer's {@code -timeout} in the {@code fuzz} profile (no
  *       length or count taken from the DER is trusted for an allocation), memory the fork's {@code -Xmx}.
  * </ul>
+ *
+ * <p>No private key is committed, nor a private-key PEM block: the private-key reader has no
+ * committed seed (when fuzzing, Jazzer learns the labels from the reader's own string comparisons);
+ * keys made at run time go through the oracle in {@link #privateKeysMadeAtRunTimeMeetTheOracle()}.
  */
 class PemKeysFuzzTest {
 
@@ -59,5 +67,30 @@ class PemKeysFuzzTest {
     } catch (IllegalArgumentException refused) {
       assertNotNull(refused.getMessage());
     }
+  }
+
+  /** RSA in PKCS#8 and PKCS#1 and an EC key under its SEC1 label, made now, through the oracle. */
+  @Test
+  void privateKeysMadeAtRunTimeMeetTheOracle() throws Exception {
+    java.security.PrivateKey rsa = TestKeys.merchant().getPrivate();
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    String pkcs8 = TestKeys.pkcs8Pem(rsa);
+    String pkcs1 = TestKeys.pem("RSA PRIVATE KEY", sequence(rsa));
+    String sec1 = TestKeys.pem("EC PRIVATE KEY", sequence(ec.generateKeyPair().getPrivate()));
+    for (String pem : new String[] {pkcs8, pkcs1, sec1}) {
+      byte[] text = pem.getBytes(StandardCharsets.UTF_8);
+      byte[] input = new byte[text.length + 1]; // byte 0 = 0: the private-key reader
+      System.arraycopy(text, 0, input, 1, text.length);
+      loadsOrRefusesAnyText(input);
+    }
+    // The RSA keys are read (so the round trip above ran), not refused.
+    assertTrue(PemKeys.privateKey(pkcs8).getEncoded().length > 0);
+    assertTrue(PemKeys.privateKey(pkcs1).getEncoded().length > 0);
+  }
+
+  /** The key's own structure inside its PKCS#8 wrapper (PKCS#1 for RSA, SEC1 for EC). */
+  private static byte[] sequence(java.security.PrivateKey key) throws Exception {
+    return PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey().toASN1Primitive().getEncoded();
   }
 }

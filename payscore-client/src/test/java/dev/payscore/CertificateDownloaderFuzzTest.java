@@ -21,7 +21,6 @@ import dev.payscore.testing.TestServers;
 import dev.payscore.testing.WechatPayResponses;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -34,10 +33,8 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,14 +105,7 @@ class CertificateDownloaderFuzzTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TestServers.mockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer;
-      }
-    });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = TestServers.answering(() -> answer);
     client = PayScoreClient.builder()
         .merchantId(TestKeys.MERCHANT_ID).merchantSerialNumber(TestKeys.MERCHANT_SERIAL)
         .merchantPrivateKey(TestKeys.merchant().getPrivate())
@@ -142,7 +132,7 @@ class CertificateDownloaderFuzzTest {
         (host, port) -> (host.equals("localhost") || host.equals("127.0.0.1")) && port == server.getPort())) {
       check(input);
     } finally {
-      WechatPayInterceptorFuzzTest.forgetRecordedRequests(server);
+      TestServers.forgetRecordedRequests(server);
     }
   }
 

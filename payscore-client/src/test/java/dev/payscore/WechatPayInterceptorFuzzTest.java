@@ -18,15 +18,12 @@ import dev.payscore.testing.TestKeys;
 import dev.payscore.testing.TestServers;
 import dev.payscore.testing.WechatPayResponses;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import retrofit2.Call;
@@ -76,14 +73,7 @@ class WechatPayInterceptorFuzzTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TestServers.mockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer;
-      }
-    });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = TestServers.answering(() -> answer);
     client = PayScoreClient.builder()
         .merchantId(TestKeys.MERCHANT_ID).merchantSerialNumber(TestKeys.MERCHANT_SERIAL)
         .merchantPrivateKey(TestKeys.merchant().getPrivate())
@@ -175,7 +165,7 @@ class WechatPayInterceptorFuzzTest {
     try {
       check(request, status);
     } finally {
-      forgetRecordedRequests(server);
+      TestServers.forgetRecordedRequests(server);
     }
   }
 
@@ -195,20 +185,6 @@ class WechatPayInterceptorFuzzTest {
           "refused by the transport for status " + status + ": " + transport);
     } catch (IOException other) {
       throw new AssertionError("not a documented exception", other);
-    }
-  }
-
-  /**
-   * MockWebServer records every request it serves (each in an 8 KiB okio segment) until taken: over a
-   * long run that alone filled the fork's 1 GiB heap (found by the first 10-minute run).
-   */
-  static void forgetRecordedRequests(MockWebServer server) {
-    try {
-      while (server.takeRequest(0, TimeUnit.SECONDS) != null) {
-        // drop it
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
